@@ -1,0 +1,81 @@
+// Routes are data: each one names its zod schemas, so the same definitions validate requests, mount handlers
+// and generate the OpenAPI document.
+import type { Request, Response, Router } from 'express';
+import type { z} from 'zod';
+import { type ZodType } from 'zod';
+import type { Db } from '../db/connection.ts';
+import { HttpProblem, type FieldError } from './problem.ts';
+
+export type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
+
+export interface RouteInput<P, Q, B> {
+  params: P;
+  query: Q;
+  body: B;
+  actor: string;
+}
+
+export interface RouteDef<P = unknown, Q = unknown, B = unknown> {
+  method: Method;
+  path: string;
+  tag: string;
+  summary: string;
+  params?: ZodType<P>;
+  query?: ZodType<Q>;
+  body?: ZodType<B>;
+  response?: ZodType;
+  /** HTTP status on success (default 200; 201 for creation) */
+  status?: number;
+  /** a non-JSON response (e.g. text/csv) written by the handler itself */
+  raw?: boolean;
+  handler: (input: RouteInput<P, Q, B>, res: Response) => unknown;
+}
+
+export function defineRoute<P, Q, B>(def: RouteDef<P, Q, B>): RouteDef {
+  return def as unknown as RouteDef;
+}
+
+function fieldErrors(where: 'params' | 'query' | 'body', error: z.ZodError): FieldError[] {
+  return error.issues.map((issue) => ({
+    pointer: `/${where}${issue.path.map((p) => `/${String(p)}`).join('')}`,
+    message:
+      issue.code === 'unrecognized_keys'
+        ? `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`
+        : issue.message,
+  }));
+}
+
+function parsePart<T>(where: 'params' | 'query' | 'body', schema: ZodType<T> | undefined, value: unknown): T {
+  if (!schema) return undefined as T;
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const errors = fieldErrors(where, result.error);
+  throw new HttpProblem(
+    400,
+    'Bad Request',
+    `Invalid request ${where}: ${errors.map((e) => `${e.pointer} ${e.message}`).join('; ')}`,
+    { errors },
+  );
+}
+
+const ACTOR_HEADER = 'x-workbench-user';
+
+export function mountRoutes(router: Router, db: Db, routes: RouteDef[]): void {
+  for (const route of routes) {
+    router[route.method](route.path, (req: Request, res: Response) => {
+      const params = parsePart('params', route.params, req.params);
+      const query = parsePart('query', route.query, req.query);
+      if (route.body && req.body === undefined) {
+        throw new HttpProblem(415, 'Unsupported Media Type', 'Send the request body as application/json.');
+      }
+      const body = parsePart('body', route.body, req.body);
+      const actor = (req.get(ACTOR_HEADER) ?? 'local').slice(0, 200);
+      const input = { params, query, body, actor };
+      // Every write runs in one transaction: a failure anywhere leaves the database as it was.
+      const result = route.method === 'get' ? route.handler(input, res) : db.transaction(() => route.handler(input, res))();
+      if (route.raw) return;
+      if (result === undefined) res.status(204).end();
+      else res.status(route.status ?? 200).json(result);
+    });
+  }
+}
