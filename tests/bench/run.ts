@@ -1,0 +1,14 @@
+// npm run bench: prints figures (never pass/fail). Each section is a module under tests/bench/.
+import { benchCrosswalk } from './crosswalk.ts';
+import { benchHttp } from './http.ts';
+
+const only = process.argv[2];
+const sections: [string, () => Promise<void>][] = [
+  ['crosswalk', benchCrosswalk],
+  ['http', benchHttp],
+];
+for (const [name, run] of sections) {
+  if (only && only !== name) continue;
+  console.log(`\n== ${name} ==`);
+  await run();
+}

@@ -1,0 +1,63 @@
+// The first screen in a real browser: the seed review's models, Table 1 as printed and Table 2.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../../server/paths.ts';
+import { axeViolations } from '../support/axe.ts';
+import { hasChromium, launchBrowser } from '../support/browser.ts';
+import { startTestServer, type TestServer } from '../support/server.ts';
+
+describe.runIf(hasChromium)('first screen', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let page: Page;
+  const consoleErrors: string[] = [];
+
+  beforeAll(async () => {
+    if (!fs.existsSync(path.join(ROOT, 'dist/client/index.html'))) throw new Error('Build the client first: npm run build (npm test does it)');
+    server = await startTestServer();
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    page.on('console', (m) => {
+      if (m.type() === 'error') consoleErrors.push(m.text());
+    });
+    await page.goto(server.url);
+    await page.getByRole('table', { name: /Modellings of the stages of innovation/ }).waitFor();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('shows Table 1 exactly as the CSV export has it', async () => {
+    const cells = await page
+      .getByRole('table', { name: /Modellings of the stages of innovation/ })
+      .locator('tr')
+      .evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('th, td')].map((c) => (c.textContent ?? '').trim())));
+    const res = await server.request('GET', '/api/reviews/1/crosswalk');
+    const table = res.body.tables.bands;
+    expect(cells).toEqual([table.header, ...table.rows]);
+    expect(cells).toHaveLength(11);
+    expect(cells[1]).toEqual([
+      'The six stages of social innovation (Murray et al., 2010)',
+      'Prompts, inspirations and diagnoses; proposals and ideas',
+      'Prototyping and pilots; sustaining',
+      'Scaling and diffusion; systemic change',
+    ]);
+  });
+
+  it('lists the ten models and shows Table 2 with the six stages', async () => {
+    await expect(page.getByRole('heading', { name: 'Source models (10)' }).count()).resolves.toBe(1);
+    const stages = await page
+      .getByRole('table', { name: /Aims, tasks and questions/ })
+      .locator('tbody th')
+      .allTextContents();
+    expect(stages).toEqual(['Mobilising', 'Designing', 'Developing', 'Integrating', 'Growing', 'System change']);
+  });
+
+  it('passes axe-core with no violations and logs no console errors', async () => {
+    expect(await axeViolations(page)).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+  });
+});
