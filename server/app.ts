@@ -7,9 +7,7 @@ import { HttpProblem } from './http/problem.ts';
 import { allowedHostnames, hostGuard, securityHeaders } from './http/guards.ts';
 import { mountRoutes, type RouteDef } from './http/route.ts';
 import { CLIENT_DIST } from './paths.ts';
-import { crosswalkRoutes } from './routes/crosswalk.ts';
-import { modelRoutes } from './routes/model.ts';
-import { reviewRoutes } from './routes/reviews.ts';
+import { resourceRoutes } from './routes/index.ts';
 import { systemRoutes } from './routes/system.ts';
 
 export interface AppOptions {
@@ -49,12 +47,7 @@ export function createApp(options: AppOptions): express.Express {
   app.use(hostGuard(allowedHostnames(options.listenHost ?? '127.0.0.1', options.allowedHosts)));
 
   const routes: RouteDef[] = [];
-  routes.push(
-    ...systemRoutes(repos.db, () => routes),
-    ...reviewRoutes(repos),
-    ...modelRoutes(repos),
-    ...crosswalkRoutes(repos),
-  );
+  routes.push(...systemRoutes(repos.db, () => routes), ...resourceRoutes.flatMap((make) => make(repos)));
   const api = express.Router();
   api.use(express.json({ limit: options.bodyLimit ?? '1mb', strict: false }));
   mountRoutes(api, repos.db, routes);

@@ -1,24 +1,33 @@
 import { useState } from 'react';
 import { useReviews } from './hooks/useReviews.ts';
-import { useCrosswalk } from './hooks/useCrosswalk.ts';
-import { BandsTable } from './components/BandsTable.tsx';
-import { TargetTable } from './components/TargetTable.tsx';
+import { useHashRoute } from './hooks/useHashRoute.ts';
+import { screens } from './screens/index.ts';
 
 export function App() {
   const reviews = useReviews();
   const [chosen, setChosen] = useState<number | undefined>(undefined);
-  const reviewId = chosen ?? reviews.data?.[0]?.id;
-  const review = reviews.data?.find((r) => r.id === reviewId);
-  const crosswalk = useCrosswalk(reviewId);
+  const { screen } = useHashRoute();
+  const review = reviews.data?.find((r) => r.id === chosen) ?? reviews.data?.[0];
+  const current = screens.find((s) => s.id === screen) ?? screens[0];
+  const Screen = current?.component;
 
   return (
     <>
       <header className="app-header">
         <p className="app-name">Synthesis Workbench</p>
+        <nav aria-label="Screens">
+          <ul className="nav-list">
+            {screens.map((s) => (
+              <li key={s.id}>
+                <a href={`#/${s.id}`} aria-current={s.id === current?.id ? 'page' : undefined}>{s.label}</a>
+              </li>
+            ))}
+          </ul>
+        </nav>
         {reviews.data && reviews.data.length > 1 && (
-          <label>
+          <label className="review-picker">
             Review{' '}
-            <select value={reviewId} onChange={(e) => setChosen(Number(e.target.value))}>
+            <select value={review?.id} onChange={(e) => setChosen(Number(e.target.value))}>
               {reviews.data.map((r) => (
                 <option key={r.id} value={r.id}>{r.title}</option>
               ))}
@@ -29,30 +38,9 @@ export function App() {
       <main>
         {reviews.isPending && <p role="status">Loading reviews…</p>}
         {reviews.error && <p role="alert">Could not load reviews: {reviews.error.message}</p>}
+        {reviews.data?.length === 0 && <p>No reviews yet.</p>}
         {review && <h1>{review.title}</h1>}
-        {crosswalk.error && <p role="alert">Could not load the crosswalk: {crosswalk.error.message}</p>}
-        {crosswalk.data && (
-          <>
-            <section aria-labelledby="models-heading">
-              <h2 id="models-heading">Source models ({crosswalk.data.crosswalk.models.length})</h2>
-              <ol className="model-list">
-                {crosswalk.data.crosswalk.models.map((m) => (
-                  <li key={m.framework.id}>
-                    {m.framework.name} <span className="citation">({m.framework.citation})</span>
-                  </li>
-                ))}
-              </ol>
-            </section>
-            <section aria-labelledby="table1-heading">
-              <h2 id="table1-heading">Table 1</h2>
-              <BandsTable crosswalk={crosswalk.data.crosswalk} caption={crosswalk.data.tables.bands.caption} />
-            </section>
-            <section aria-labelledby="table2-heading">
-              <h2 id="table2-heading">Table 2</h2>
-              <TargetTable stages={crosswalk.data.crosswalk.stages} caption={crosswalk.data.tables.target.caption} />
-            </section>
-          </>
-        )}
+        {review && Screen && <Screen review={review} />}
       </main>
     </>
   );

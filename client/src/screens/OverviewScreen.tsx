@@ -1,0 +1,34 @@
+import { useCrosswalk } from '../hooks/useCrosswalk.ts';
+import { BandsTable } from '../components/BandsTable.tsx';
+import { TargetTable } from '../components/TargetTable.tsx';
+import type { ScreenProps } from './types.ts';
+
+/** The first screen: the review's models, Table 1 as printed and Table 2. */
+export function OverviewScreen({ review }: ScreenProps) {
+  const crosswalk = useCrosswalk(review.id);
+  if (crosswalk.error) return <p role="alert">Could not load the crosswalk: {crosswalk.error.message}</p>;
+  if (!crosswalk.data) return <p role="status">Loading…</p>;
+  const { crosswalk: cw, tables } = crosswalk.data;
+  return (
+    <>
+      <section aria-labelledby="models-heading">
+        <h2 id="models-heading">Source models ({cw.models.length})</h2>
+        <ol className="model-list">
+          {cw.models.map((m) => (
+            <li key={m.framework.id}>
+              {m.framework.name} {m.framework.citation && <span className="citation">({m.framework.citation})</span>}
+            </li>
+          ))}
+        </ol>
+      </section>
+      <section aria-labelledby="table1-heading">
+        <h2 id="table1-heading">Table 1</h2>
+        <BandsTable crosswalk={cw} caption={tables.bands.caption} />
+      </section>
+      <section aria-labelledby="table2-heading">
+        <h2 id="table2-heading">Table 2</h2>
+        <TargetTable stages={cw.stages} caption={tables.target.caption} />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,12 @@
+// Every resource's routes, in one list: add a resource by adding its factory here.
+import type { Repositories } from '../db/repositories.ts';
+import type { RouteDef } from '../http/route.ts';
+import { crosswalkRoutes } from './crosswalk.ts';
+import { modelRoutes } from './model.ts';
+import { reviewRoutes } from './reviews.ts';
+
+export const resourceRoutes: ((repos: Repositories) => RouteDef[])[] = [
+  reviewRoutes,
+  modelRoutes,
+  crosswalkRoutes,
+];
