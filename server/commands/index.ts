@@ -1,0 +1,7 @@
+// The CLI's commands: add one by adding it here.
+import type { Command } from './common.ts';
+import { exportCommand } from './export.ts';
+import { reviewsCommand } from './reviews.ts';
+import { serveCommand } from './serve.ts';
+
+export const commands: Command[] = [serveCommand, reviewsCommand, exportCommand];
