@@ -56,6 +56,16 @@ describe.runIf(hasChromium)('first screen', () => {
     expect(stages).toEqual(['Mobilising', 'Designing', 'Developing', 'Integrating', 'Growing', 'System change']);
   });
 
+  it('shows the review flow the paper reports, and says where it reports no number', async () => {
+    const flow = page.locator('.flow-list');
+    await flow.waitFor();
+    const text = await flow.innerText();
+    expect(text).toContain('3,819');
+    expect(text).toContain('304');
+    expect(text).toContain('79');
+    expect(text).toMatch(/Duplicates removed[^\n]*\n?\s*not reported/);
+  });
+
   it('passes axe-core with no violations and logs no console errors', async () => {
     expect(await axeViolations(page)).toEqual([]);
     expect(consoleErrors).toEqual([]);

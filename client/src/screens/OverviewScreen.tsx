@@ -1,11 +1,14 @@
 import { useCrosswalk } from '../hooks/useCrosswalk.ts';
 import { BandsTable } from '../components/BandsTable.tsx';
 import { TargetTable } from '../components/TargetTable.tsx';
+import { FlowList } from '../components/FlowList.tsx';
+import { useFlow } from '../hooks/useFlow.ts';
 import type { ScreenProps } from './types.ts';
 
 /** The first screen: the review's models, Table 1 as printed and Table 2. */
 export function OverviewScreen({ review }: ScreenProps) {
   const crosswalk = useCrosswalk(review.id);
+  const flow = useFlow(review.id);
   if (crosswalk.error) return <p role="alert">Could not load the crosswalk: {crosswalk.error.message}</p>;
   if (!crosswalk.data) return <p role="status">Loading…</p>;
   const { crosswalk: cw, tables } = crosswalk.data;
@@ -29,6 +32,12 @@ export function OverviewScreen({ review }: ScreenProps) {
         <h2 id="table2-heading">Table 2</h2>
         <TargetTable stages={cw.stages} caption={tables.target.caption} />
       </section>
+      {flow.data && flow.data.length > 0 && (
+        <section aria-labelledby="flow-heading">
+          <h2 id="flow-heading">Review flow</h2>
+          <FlowList flow={flow.data} />
+        </section>
+      )}
     </>
   );
 }
