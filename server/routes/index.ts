@@ -4,9 +4,11 @@ import type { RouteDef } from '../http/route.ts';
 import { crosswalkRoutes } from './crosswalk.ts';
 import { modelRoutes } from './model.ts';
 import { reviewRoutes } from './reviews.ts';
+import { undoRoutes } from './undo.ts';
 
 export const resourceRoutes: ((repos: Repositories) => RouteDef[])[] = [
   reviewRoutes,
   modelRoutes,
   crosswalkRoutes,
+  undoRoutes,
 ];
