@@ -2,7 +2,7 @@
 import type { ParseArgsConfig } from 'node:util';
 import type { Workbench } from '../workbench.ts';
 import { CliError, parseOptions, resolveReview, withWorkbenchAsync, writeOut, type Command } from './common.ts';
-import { crosswalkExport } from './export-crosswalk.ts';
+import { documentExports } from './export-documents.ts';
 
 export interface ExportTarget {
   name: string;
@@ -12,7 +12,7 @@ export interface ExportTarget {
   render(wb: Workbench, reviewId: number, values: Record<string, string | boolean | undefined>): Promise<string | Uint8Array> | string | Uint8Array;
 }
 
-export const exportTargets: ExportTarget[] = [crosswalkExport];
+export const exportTargets: ExportTarget[] = [...documentExports];
 
 export const exportCommand: Command = {
   name: 'export',

@@ -1,0 +1,68 @@
+// Assembles what an export needs from the database (snapshot, crosswalk, provenance, references) and renders it;
+// the CLI and the HTTP route both call this, so a file is the same whichever way it was asked for.
+import { buildCrosswalk, type ReviewSnapshot } from '../../shared/crosswalk.ts';
+import { renderBinary } from '../../shared/export/binary.ts';
+import {
+  exportFileName, findTarget, FORMAT_INFO, type CitationStyle, type ExportData, type ExportFormat, type Layout,
+} from '../../shared/export/documents.ts';
+import type { Provenance } from '../../shared/export/provenance.ts';
+import { ExportFormatError, renderText } from '../../shared/export/render.ts';
+import { snapshotHash } from '../../shared/snapshot-hash.ts';
+import type { Repositories } from '../db/repositories.ts';
+import { APP_VERSION } from '../version.ts';
+
+export interface ExportRequest {
+  what: string;
+  format: ExportFormat;
+  layout: Layout;
+  style: CitationStyle;
+  caption?: string;
+  bom?: boolean;
+}
+
+export interface ExportFile {
+  body: string | Uint8Array;
+  mediaType: string;
+  fileName: string;
+}
+
+export { ExportFormatError };
+
+/**
+ * The formatted references for a review in a citation style. The citations developer's formatter plugs in here;
+ * until a review has citations there is nothing to list.
+ */
+export type ReferenceFormatter = (repos: Repositories, reviewId: number, style: CitationStyle) => string[];
+let referenceFormatter: ReferenceFormatter = () => [];
+export function setReferenceFormatter(formatter: ReferenceFormatter): void {
+  referenceFormatter = formatter;
+}
+
+export function provenanceOf(snapshot: ReviewSnapshot, now: () => string = () => new Date().toISOString()): Provenance {
+  return {
+    reviewSlug: snapshot.review.slug,
+    reviewTitle: snapshot.review.title,
+    snapshotHash: snapshotHash(snapshot),
+    appVersion: APP_VERSION,
+    generatedAt: now(),
+  };
+}
+
+export async function renderExport(repos: Repositories, reviewId: number, req: ExportRequest, now?: () => string): Promise<ExportFile> {
+  const def = findTarget(req.what);
+  if (!def) throw new ExportFormatError(`unknown export "${req.what}"`);
+  const snapshot = repos.snapshot(reviewId);
+  const data: ExportData = { snapshot, crosswalk: buildCrosswalk(snapshot), layout: req.layout, caption: req.caption };
+  const ctx = {
+    provenance: provenanceOf(snapshot, now),
+    references: referenceFormatter(repos, reviewId, req.style),
+    bom: req.bom,
+  };
+  const info = FORMAT_INFO[req.format];
+  const body = info.binary ? await renderBinary(def, req.format, data, ctx) : renderText(def, req.format, data, ctx);
+  return {
+    body,
+    mediaType: info.mediaType,
+    fileName: exportFileName(snapshot.review.slug, def.what, req.format, def.layouts ? req.layout : undefined),
+  };
+}
