@@ -1,0 +1,131 @@
+import { useRef, useState, type KeyboardEvent } from 'react';
+import { RELATION_MARKS } from '../../../shared/crosswalk.ts';
+import { ALIGNED_RELATIONS, type Coverage, type CoverageCell, type RelationCounts } from '../../../shared/coverage.ts';
+
+export function relationSummary(counts: RelationCounts): string {
+  return ALIGNED_RELATIONS.filter((r) => counts[r] > 0).map((r) => `${counts[r]} ${r}`).join(', ');
+}
+
+function cellLabel(cell: CoverageCell): string {
+  // each starts with the cell's visible words, so speech and sight agree
+  if (cell.state === 'no-counterpart') return 'none: no counterpart (assessed, nothing aligns)';
+  if (cell.state === 'not-assessed') return 'not assessed yet';
+  return `${cell.count} ${cell.count === 1 ? 'phase' : 'phases'} aligned: ${relationSummary(cell.byRelation)}`;
+}
+
+function CellContent({ cell }: { cell: CoverageCell }) {
+  if (cell.state === 'no-counterpart') return <span className="cov-none" aria-hidden="true">— none</span>;
+  if (cell.state === 'not-assessed') return <span className="cov-unassessed" aria-hidden="true">? not assessed</span>;
+  return (
+    <span aria-hidden="true">
+      <span className="cov-count">{cell.count}</span>{' '}
+      <span className="cov-marks">
+        {ALIGNED_RELATIONS.filter((r) => cell.byRelation[r] > 0).map((r) => (
+          <span key={r} className="cov-mark">
+            {RELATION_MARKS[r]}
+            {cell.byRelation[r] > 1 && <sub>{cell.byRelation[r]}</sub>}
+          </span>
+        ))}
+      </span>
+    </span>
+  );
+}
+
+/**
+ * Models × stages, one button per cell. Arrow keys move between cells (one tab stop for the whole grid, the last
+ * focused cell), Enter or click opens the cell.
+ */
+export function CoverageMatrix({
+  coverage, caption, selected, onSelect,
+}: {
+  coverage: Coverage;
+  caption: string;
+  selected: { frameworkId: number; stageId: number } | null;
+  onSelect: (cell: CoverageCell) => void;
+}) {
+  const [active, setActive] = useState<[number, number]>([0, 0]);
+  const tableRef = useRef<HTMLTableElement>(null);
+  const rows = coverage.rows.length;
+  const cols = coverage.stages.length;
+
+  const focusCell = (r: number, c: number) => {
+    const row = Math.max(0, Math.min(rows - 1, r));
+    const col = Math.max(0, Math.min(cols - 1, c));
+    setActive([row, col]);
+    tableRef.current?.querySelector<HTMLButtonElement>(`[data-cell="${row}-${col}"]`)?.focus();
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLButtonElement>, r: number, c: number) => {
+    const moves: Record<string, [number, number]> = {
+      ArrowUp: [r - 1, c], ArrowDown: [r + 1, c], ArrowLeft: [r, c - 1], ArrowRight: [r, c + 1],
+      Home: [r, 0], End: [r, cols - 1],
+    };
+    const to = moves[e.key];
+    if (!to) return;
+    e.preventDefault();
+    focusCell(to[0], to[1]);
+  };
+  const [ar, ac] = active[0] < rows && active[1] < cols ? active : [0, 0];
+
+  return (
+    <table className="data-table coverage-table" ref={tableRef} aria-label={caption}>
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Model</th>
+          {coverage.stages.map((s) => (
+            <th scope="col" key={s.id}>{s.name}</th>
+          ))}
+          <th scope="col">Phases assessed</th>
+        </tr>
+      </thead>
+      <tbody>
+        {coverage.rows.map((row, r) => (
+          <tr key={row.framework.id}>
+            <th scope="row">{row.label}</th>
+            {row.cells.map((cell, c) => {
+              const stage = coverage.stages[c];
+              const isSelected = selected?.frameworkId === cell.frameworkId && selected.stageId === cell.stageId;
+              return (
+                <td key={cell.stageId} className={`cov-cell cov-${cell.state}`}>
+                  <button
+                    type="button"
+                    className="cov-button"
+                    data-cell={`${r}-${c}`}
+                    data-state={cell.state}
+                    tabIndex={r === ar && c === ac ? 0 : -1}
+                    aria-pressed={isSelected}
+                    aria-label={`${row.framework.name} × ${stage?.name ?? ''}: ${cellLabel(cell)}`}
+                    onClick={() => {
+                      setActive([r, c]);
+                      onSelect(cell);
+                    }}
+                    onKeyDown={(e) => onKeyDown(e, r, c)}
+                  >
+                    <CellContent cell={cell} />
+                  </button>
+                </td>
+              );
+            })}
+            <td className="cov-assessed">
+              {row.assessed} of {row.phaseCount}
+              {row.noCounterpart > 0 && <span className="cov-note"> ({row.noCounterpart} without counterpart)</span>}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+      <tfoot>
+        <tr>
+          <th scope="row">Models covering</th>
+          {coverage.totals.map((t) => (
+            <td key={t.stage.id} className={t.rank === 1 ? 'cov-least' : undefined}>
+              {t.modelsCovering} of {rows}
+              <span className="cov-note"> · {t.phasesAligned} {t.phasesAligned === 1 ? 'phase' : 'phases'}</span>
+              {t.rank === 1 && <span className="cov-note"> · least covered</span>}
+            </td>
+          ))}
+          <td />
+        </tr>
+      </tfoot>
+    </table>
+  );
+}

@@ -1,0 +1,57 @@
+import type { Stage } from '../../../shared/schemas.ts';
+import type { StageFields } from '../hooks/useStageMutations.ts';
+import { STAGE_FIELD_LABELS } from './StageFieldLabels.ts';
+
+/**
+ * Someone else saved the stage since it was opened: both versions side by side, and the user chooses. Nothing is
+ * overwritten without that choice.
+ */
+export function StageConflict({
+  mine, theirs, bandLabel, onKeepMine, onTakeTheirs, busy,
+}: {
+  mine: StageFields;
+  theirs: Stage;
+  bandLabel: (bandId: number | null) => string;
+  onKeepMine: () => void;
+  onTakeTheirs: () => void;
+  busy: boolean;
+}) {
+  const keys = Object.keys(STAGE_FIELD_LABELS) as (keyof StageFields)[];
+  const show = (key: keyof StageFields, value: StageFields[keyof StageFields]): string =>
+    key === 'bandId' ? bandLabel(value as number | null) : String(value ?? '');
+  return (
+    <div className="stage-conflict" role="alert" aria-labelledby={`conflict-${theirs.id}`}>
+      <h4 id={`conflict-${theirs.id}`}>Conflict: someone else changed “{theirs.name}” while you were editing</h4>
+      <p>
+        The stage is now at version {theirs.version}. Compare the two versions and choose which to keep; changed fields
+        are marked.
+      </p>
+      <table className="data-table conflict-table" aria-label="Your edit and the saved version">
+        <thead>
+          <tr>
+            <th scope="col">Field</th>
+            <th scope="col">Your edit</th>
+            <th scope="col">Saved by someone else (version {theirs.version})</th>
+          </tr>
+        </thead>
+        <tbody>
+          {keys.map((key) => {
+            const a = show(key, mine[key]);
+            const b = show(key, theirs[key]);
+            return (
+              <tr key={key} className={a !== b ? 'conflict-differs' : undefined}>
+                <th scope="row">{STAGE_FIELD_LABELS[key]}{a !== b && <span className="conflict-badge"> (differs)</span>}</th>
+                <td>{a}</td>
+                <td>{b}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <div className="stage-actions">
+        <button type="button" onClick={onKeepMine} disabled={busy}>Keep my edit (replace version {theirs.version})</button>
+        <button type="button" onClick={onTakeTheirs} disabled={busy}>Take the saved version (discard my edit)</button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+import { useMemo, useState } from 'react';
+import { deriveModelCrosswalk } from '../../../shared/compose.ts';
+import { PairwiseTable } from '../components/PairwiseTable.tsx';
+import { useCrosswalk } from '../hooks/useCrosswalk.ts';
+import type { ScreenProps } from './types.ts';
+import '../styles/pairwise.css';
+
+/** Model-to-model crosswalk, derived through the shared target stages; computed on the fly, never stored. */
+export function PairwiseScreen({ review }: ScreenProps) {
+  const crosswalk = useCrosswalk(review.id);
+  const cw = crosswalk.data?.crosswalk;
+  const [pick, setPick] = useState<{ a?: number; b?: number }>({});
+  const models = cw?.models ?? [];
+  const aId = pick.a ?? models[0]?.framework.id;
+  const bId = pick.b ?? models[1]?.framework.id ?? models[0]?.framework.id;
+  const rows = useMemo(
+    () => (cw && aId !== undefined && bId !== undefined ? deriveModelCrosswalk(cw, aId, bId) : []),
+    [cw, aId, bId],
+  );
+
+  if (crosswalk.error) return <p role="alert">Could not load the crosswalk: {crosswalk.error.message}</p>;
+  if (!cw) return <p role="status">Loading…</p>;
+  if (models.length < 2) return <p>Model-to-model crosswalks need at least two source models.</p>;
+
+  const a = models.find((m) => m.framework.id === aId);
+  const b = models.find((m) => m.framework.id === bId);
+  const matchedA = new Set(rows.map((r) => r.aPhaseId));
+  const matchedB = new Set(rows.map((r) => r.bPhaseId));
+  const unmatchedA = a?.phases.filter((p) => !matchedA.has(p.id)) ?? [];
+  const unmatchedB = b?.phases.filter((p) => !matchedB.has(p.id)) ?? [];
+
+  return (
+    <section aria-labelledby="pairwise-heading" className="pairwise-screen">
+      <h2 id="pairwise-heading">Model-to-model crosswalk</h2>
+      <p className="pw-notice" role="note">
+        Every correspondence here is <strong>derived through the target framework, not a reviewer&apos;s judgement</strong>:
+        a phase of one model and a phase of the other that are aligned to the same stage are compared by set algebra
+        (A → stage composed with the inverse of B → stage). Nothing on this screen is saved.
+      </p>
+      <div className="pw-pickers">
+        <label>
+          Model A{' '}
+          <select value={aId} onChange={(e) => setPick((p) => ({ ...p, a: Number(e.target.value) }))}>
+            {models.map((m) => <option key={m.framework.id} value={m.framework.id}>{m.label}</option>)}
+          </select>
+        </label>
+        <label>
+          Model B{' '}
+          <select value={bId} onChange={(e) => setPick((p) => ({ ...p, b: Number(e.target.value) }))}>
+            {models.map((m) => <option key={m.framework.id} value={m.framework.id}>{m.label}</option>)}
+          </select>
+        </label>
+      </div>
+      <details className="pw-key">
+        <summary>How to read the relations</summary>
+        <ul>
+          <li>≡ equivalent, ⊂ part of, ⊃ spans more than: certain by set algebra.</li>
+          <li>∩ overlaps: the two phases certainly share something; which contains which, if either, is unknown.</li>
+          <li>~ related: both are linked to the same stage, but they may not overlap at all (e.g. both part of one stage).</li>
+          <li>When several stages are shared, only relations possible through every one of them are kept.</li>
+        </ul>
+      </details>
+      {a && b && rows.length === 0 && (
+        <p role="status">No phase of {a.framework.name} shares a stage with a phase of {b.framework.name} yet.</p>
+      )}
+      {a && b && rows.length > 0 && <PairwiseTable rows={rows} aName={a.framework.name} bName={b.framework.name} />}
+      {a && b && (unmatchedA.length > 0 || unmatchedB.length > 0) && (
+        <div className="pw-unmatched">
+          <h3>Phases with no derived counterpart</h3>
+          {unmatchedA.length > 0 && <p>{a.framework.name}: {unmatchedA.map((p) => p.label).join('; ')}</p>}
+          {unmatchedB.length > 0 && <p>{b.framework.name}: {unmatchedB.map((p) => p.label).join('; ')}</p>}
+        </div>
+      )}
+    </section>
+  );
+}
