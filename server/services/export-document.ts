@@ -18,6 +18,8 @@ export interface ExportRequest {
   style: CitationStyle;
   caption?: string;
   bom?: boolean;
+  /** framework ids of the two models of a pairwise export */
+  pair?: { a: number; b: number };
 }
 
 export interface ExportFile {
@@ -52,7 +54,14 @@ export async function renderExport(repos: Repositories, reviewId: number, req: E
   const def = findTarget(req.what);
   if (!def) throw new ExportFormatError(`unknown export "${req.what}"`);
   const snapshot = repos.snapshot(reviewId);
-  const data: ExportData = { snapshot, crosswalk: buildCrosswalk(snapshot), layout: req.layout, caption: req.caption };
+  const data: ExportData = { snapshot, crosswalk: buildCrosswalk(snapshot), layout: req.layout, caption: req.caption, pair: req.pair };
+  if (def.what === 'pairwise') {
+    const sources = new Set(data.crosswalk.models.map((m) => m.framework.id));
+    if (req.pair && (!sources.has(req.pair.a) || !sources.has(req.pair.b))) {
+      throw new ExportFormatError(`pairwise: models ${req.pair.a} and ${req.pair.b} must both be source models of this review`);
+    }
+    if (sources.size < 2) throw new ExportFormatError('pairwise: the review needs at least two source models');
+  }
   const ctx = {
     provenance: provenanceOf(snapshot, now),
     references: referenceFormatter(repos, reviewId, req.style),

@@ -1,6 +1,7 @@
 // What can be exported: each target turns the review's data into a table (for the table formats), mappings (for
 // SSSOM) or a figure (SVG). The CLI, the API and the export dialog's preview all go through these functions.
 import { z } from 'zod';
+import { DERIVED_RELATION_MARKS, deriveModelCrosswalk } from '../compose.ts';
 import { RELATION_MARKS, type Crosswalk, type ReviewSnapshot } from '../crosswalk.ts';
 import { bandsTable, CELL_TEXT, stagesTable, type TextTable } from '../tables.ts';
 import type { Stage } from '../schemas.ts';
@@ -48,6 +49,8 @@ export interface ExportData {
   layout: Layout;
   /** the user's caption; absent: the review's own */
   caption?: string;
+  /** the two source models (framework ids) of a model-to-model crosswalk; absent: the first two */
+  pair?: { a: number; b: number };
 }
 
 export interface ExportTargetDef {
@@ -118,6 +121,46 @@ export function alignmentMappings(data: ExportData): SssomMappingInput[] {
   return out;
 }
 
+/** The two models of a pairwise export: the ones asked for, else the first two source models. */
+export function pairOf(data: ExportData): { a: Crosswalk['models'][number]; b: Crosswalk['models'][number] } | undefined {
+  const models = data.crosswalk.models;
+  const a = data.pair ? models.find((m) => m.framework.id === data.pair?.a) : models[0];
+  const b = data.pair ? models.find((m) => m.framework.id === data.pair?.b) : models[1];
+  return a && b ? { a, b } : undefined;
+}
+
+/** Model A × model B, derived through the target stages: one row per pair of phases that share a stage. */
+export function pairwiseTable(data: ExportData): TextTable {
+  const pair = pairOf(data);
+  if (!pair) return { caption: data.caption || 'Model-to-model crosswalk', header: ['Phase of A', 'Relation', 'Phase of B', 'Through stages'], rows: [] };
+  const derived = deriveModelCrosswalk(data.crosswalk, pair.a.framework.id, pair.b.framework.id);
+  return {
+    caption: data.caption || `${pair.a.label} and ${pair.b.label}, derived through the target stages`,
+    header: [`Phase of ${pair.a.framework.name}`, 'Relation', `Phase of ${pair.b.framework.name}`, 'Through stages'],
+    rows: derived.map((d) => [
+      d.aPhaseLabel,
+      `${DERIVED_RELATION_MARKS[d.relation]} ${d.relation}${d.consistent ? '' : ' (alignments contradict)'}`,
+      d.bPhaseLabel,
+      d.paths.map((p) => `${p.stageName} (${RELATION_MARKS[p.aRelation]}/${RELATION_MARKS[p.bRelation]})`).join('; '),
+    ]),
+  };
+}
+
+/** Derived mappings for SSSOM: justified by chaining, never by a reviewer. */
+export function pairwiseMappings(data: ExportData): SssomMappingInput[] {
+  const pair = pairOf(data);
+  if (!pair) return [];
+  return deriveModelCrosswalk(data.crosswalk, pair.a.framework.id, pair.b.framework.id).map((d) => ({
+    subject: { prefix: 'phase', id: d.aPhaseId, label: d.aPhaseLabel },
+    object: { prefix: 'phase', id: d.bPhaseId, label: d.bPhaseLabel },
+    relation: d.relation,
+    derived: true,
+    confidence: null,
+    reviewerId: null,
+    comment: `through ${d.paths.map((p) => `stage:${p.stageId} ${p.stageName}`).join(', ')}${d.consistent ? '' : '; the alignments contradict each other'}`,
+  }));
+}
+
 const crosswalkCaption = (d: ExportData): string | undefined => d.caption || undefined;
 
 export const exportTargetDefs: ExportTargetDef[] = [
@@ -145,6 +188,14 @@ export const exportTargetDefs: ExportTargetDef[] = [
     layouts: false,
     table: (d) => coverageTable(d.crosswalk, d.caption || undefined),
     figure: (d) => renderCoverageSvg(d.crosswalk, d.caption || 'Coverage of the target stages by each source model'),
+  },
+  {
+    what: 'pairwise',
+    label: 'Model-to-model crosswalk',
+    formats: [...TABLE_FORMATS, 'sssom'],
+    layouts: false,
+    table: pairwiseTable,
+    mappings: pairwiseMappings,
   },
   {
     what: 'wheel',

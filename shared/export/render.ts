@@ -57,7 +57,7 @@ export function renderText(def: ExportTargetDef, format: ExportFormat, data: Exp
       const review = data.snapshot.review;
       return renderSssom({
         reviewSlug: review.slug,
-        title: `${review.title}: alignments to the target framework`,
+        title: `${review.title}: ${def.what === 'crosswalk' ? 'alignments to the target framework' : def.label.toLowerCase()}`,
         creators: review.citation ? [review.citation] : [],
         license: DEFAULT_LICENSE,
         provenance: ctx.provenance,

@@ -1,17 +1,22 @@
 // SSSOM/TSV (Simple Standard for Sharing Ontological Mappings) for alignments: a YAML metadata block in '#' lines,
 // then one mapping per row. Predicates follow DESIGN.md §1.3; the exact set relation, which SKOS cannot express,
 // is kept in the declared extension column `set_relation` and repeated in `comment` (some readers drop extensions).
+import type { DerivedRelation } from '../compose.ts';
 import type { Relation } from '../schemas.ts';
 import { neutraliseFormula } from './csv.ts';
 import { GENERATOR, type Provenance } from './provenance.ts';
 
-export const SSSOM_PREDICATES: Record<Relation, string> = {
+export type MappingRelation = Relation | DerivedRelation;
+
+export const SSSOM_PREDICATES: Record<MappingRelation, string> = {
   equivalent: 'skos:exactMatch',
   'subset-of': 'skos:broadMatch',
   'superset-of': 'skos:narrowMatch',
   'intersects-with': 'skos:relatedMatch',
   // "nothing in the target is even related": the weakest predicate with the explicit no-term object
   'no-counterpart': 'skos:relatedMatch',
+  // derived only: both phases reach the same stage but might not overlap
+  related: 'skos:relatedMatch',
 };
 export const NO_TERM_FOUND = 'sssom:NoTermFound';
 export const JUSTIFICATION = { manual: 'semapv:ManualMappingCuration', chaining: 'semapv:MappingChaining' } as const;
@@ -37,7 +42,7 @@ export interface SssomMappingInput {
   subject: SssomEntity;
   /** null: no counterpart */
   object: SssomEntity | null;
-  relation: Relation;
+  relation: MappingRelation;
   derived: boolean;
   confidence: number | null;
   reviewerId: number | null;

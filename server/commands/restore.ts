@@ -1,0 +1,50 @@
+// workbench restore FILE: loads a review bundle into a database in one transaction.
+import fs from 'node:fs';
+import { openDatabase } from '../db/connection.ts';
+import { migrate, readMigrations } from '../db/migrate.ts';
+import { MIGRATIONS_DIR } from '../paths.ts';
+import { readSeedFile } from '../db/seed.ts';
+import { SEED_FILE } from '../paths.ts';
+import { BundleError, parseBundle, restoreBundle } from '../services/bundle.ts';
+import { openWorkbench, resolveDbPath } from '../workbench.ts';
+import { CliError, parseOptions, type Command } from './common.ts';
+
+export const restoreCommand: Command = {
+  name: 'restore',
+  usage: ['workbench restore FILE [--db PATH] [--replace]   (a review already there is refused unless --replace)'],
+  run(args, io) {
+    const { values, positionals } = parseOptions(args, { replace: { type: 'boolean', default: false } });
+    const [file, ...extra] = positionals;
+    if (!file) throw new CliError('restore: name the bundle file, e.g. workbench restore review.bundle.json');
+    if (extra.length > 0) throw new CliError(`restore: one bundle at a time, not ${positionals.length}`);
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch (error) {
+      throw new CliError(`restore: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    }
+    const dbPath = resolveDbPath(values.db);
+    try {
+      const bundle = parseBundle(text);
+      // A new database holds what is restored and nothing else: it is migrated but not seeded, and marked so that
+      // the seed review is not added to it later.
+      const fresh = !fs.existsSync(dbPath);
+      const db = fresh ? openDatabase(dbPath) : openWorkbench(dbPath).db;
+      try {
+        if (fresh) {
+          migrate(db, readMigrations(MIGRATIONS_DIR));
+          const seed = readSeedFile(SEED_FILE);
+          db.prepare('INSERT OR IGNORE INTO app_meta (key, value) VALUES (?, ?)').run(`seed:${seed.review.slug}`, `skipped: restored from ${file}`);
+        }
+        const result = restoreBundle(db, bundle, { replace: values.replace });
+        io.err.write(`${result.replaced ? 'replaced' : 'restored'} review "${result.slug}" as id ${result.reviewId} (${result.rows} rows) in ${dbPath}\n`);
+      } finally {
+        db.close();
+      }
+    } catch (error) {
+      if (error instanceof BundleError) throw new CliError(`restore: ${error.message}`);
+      throw error;
+    }
+    return 0;
+  },
+};
