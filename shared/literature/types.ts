@@ -12,6 +12,8 @@ export type InputFormat = z.infer<typeof inputFormatSchema>;
 export interface RawRecord {
   recordNumber: number;
   raw: string;
+  /** what the record cannot be read without, not part of it: a CSV file's header row */
+  context?: string;
 }
 
 /** A parsed record: CSL-JSON with TeX/HTML turned into plain Unicode, names split, DOI normalised. */
@@ -41,6 +43,11 @@ export interface RecordSplitter {
  */
 export interface RecordParser {
   parse(record: RawRecord): ParsedRecord | RecordFailure | null;
+  /**
+   * Call once after the last record: returns records held back (BibTeX children whose `crossref` parent comes
+   * later in the file, as BibTeX requires; `parse` returned null for them). Their recordNumbers are their own.
+   */
+  end?(): (ParsedRecord | RecordFailure)[];
 }
 
 export const isFailure = (r: ParsedRecord | RecordFailure): r is RecordFailure => 'reason' in r;

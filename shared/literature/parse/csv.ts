@@ -1,0 +1,214 @@
+// CSV exports of Scopus, Web of Science, Rayyan, Covidence, ASySD: a header row names the columns; fields may be
+// quoted and span lines. Each data row is one record; the header travels with it as `context`.
+import type { RawRecord, RecordParser, RecordSplitter, ParsedRecord, RecordFailure } from '../types.ts';
+import { monthNumber, parseDate } from '../dates.ts';
+import { parseNameList } from '../names.ts';
+import { finishItem, newDraft } from '../normalise.ts';
+import { isIsbn } from './ris.ts';
+
+export class CsvSplitter implements RecordSplitter {
+  private buf = '';
+  private pos = 0;
+  private quoted = false;
+  private header: string | undefined;
+  private n = 0;
+  private started = false;
+
+  push(chunk: string): RawRecord[] {
+    if (!this.started) {
+      chunk = chunk.replace(/^\uFEFF/, '');
+      this.started = chunk.length > 0;
+    }
+    this.buf += chunk;
+    return this.scan(false);
+  }
+
+  end(): RawRecord[] {
+    return this.scan(true);
+  }
+
+  private row(text: string, out: RawRecord[]): void {
+    const raw = text.replace(/\r?\n$|\r$/, '');
+    if (!raw.trim()) return;
+    if (this.header === undefined) {
+      this.header = raw;
+      return;
+    }
+    out.push({ recordNumber: ++this.n, raw, context: this.header });
+  }
+
+  private scan(final: boolean): RawRecord[] {
+    const out: RawRecord[] = [];
+    const b = this.buf;
+    let start = 0;
+    let i = this.pos;
+    for (; i < b.length; i++) {
+      const c = b.charCodeAt(i);
+      if (c === 34) this.quoted = !this.quoted;
+      else if (!this.quoted && (c === 10 || c === 13)) {
+        if (c === 13) {
+          if (i + 1 >= b.length && !final) break;
+          if (b.charCodeAt(i + 1) === 10) i++;
+        }
+        this.row(b.slice(start, i + 1), out);
+        start = i + 1;
+      }
+    }
+    if (final) {
+      if (start < b.length) this.row(b.slice(start), out);
+      this.buf = '';
+      this.pos = 0;
+    } else {
+      this.buf = b.slice(start);
+      this.pos = i - start;
+    }
+    return out;
+  }
+}
+
+export function detectDelimiter(header: string): string {
+  let best = ',';
+  let bestCount = 0;
+  for (const d of [',', ';', '\t', '|']) {
+    const n = header.split(d).length - 1;
+    if (n > bestCount) {
+      best = d;
+      bestCount = n;
+    }
+  }
+  return best;
+}
+
+/** One CSV row (RFC 4180: quotes doubled inside quoted fields). */
+export function parseCsvRow(row: string, delim: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let quoted = false;
+  for (let i = 0; i < row.length; i++) {
+    const c = row[i] as string;
+    if (quoted) {
+      if (c === '"') {
+        if (row[i + 1] === '"') {
+          cur += '"';
+          i++;
+        } else quoted = false;
+      } else cur += c;
+    } else if (c === '"' && cur.trim() === '') {
+      quoted = true;
+      cur = '';
+    } else if (c === delim) {
+      out.push(cur);
+      cur = '';
+    } else cur += c;
+  }
+  out.push(cur);
+  return out;
+}
+
+const COLUMNS: Record<string, string[]> = {
+  title: ['title', 'article title', 'document title', 'ti', 'primary title', 'publication title'],
+  authors: ['authors', 'author', 'author full names', 'author names', 'au', 'af', 'author(s)', 'creators'],
+  year: ['year', 'publication year', 'published year', 'py', 'year published', 'pubyear', 'date', 'publication date'],
+  month: ['month', 'published month'],
+  journal: ['journal', 'source title', 'source', 'journal/book', 'journal title', 'container', 'so', 'secondary title', 'periodical'],
+  doi: ['doi', 'di'],
+  abstract: ['abstract', 'ab', 'notes abstract'],
+  volume: ['volume', 'vl', 'vol'],
+  issue: ['issue', 'number', 'is', 'no'],
+  pages: ['pages', 'page', 'page range'],
+  pageStart: ['page start', 'start page', 'bp'],
+  pageEnd: ['page end', 'end page', 'ep'],
+  keywords: ['keywords', 'author keywords', 'index keywords', 'de', 'tags', 'mesh terms'],
+  language: ['language', 'language of original document', 'la'],
+  type: ['type', 'document type', 'dt', 'item type', 'publication type'],
+  isbn: ['isbn', 'bn'],
+  issn: ['issn', 'sn'],
+  url: ['url', 'link'],
+  publisher: ['publisher', 'pu'],
+  id: ['record_id', 'id', 'key', 'covidence #', 'ut (unique wos id)', 'eid', 'pmid', 'pubmed_id'],
+};
+
+export function looksLikeCsvHeader(text: string): boolean {
+  const first = text.replace(/^\uFEFF/, '').split(/\r?\n/)[0] ?? '';
+  const delim = detectDelimiter(first);
+  const cols = parseCsvRow(first, delim).map((c) => c.trim().toLowerCase());
+  return cols.length >= 2 && cols.some((c) => COLUMNS.title?.includes(c));
+}
+
+function typeFrom(v: string | undefined, hasJournal: boolean): string {
+  const t = (v ?? '').toLowerCase();
+  if (/conference|proceedings/.test(t)) return 'paper-conference';
+  if (/chapter|section/.test(t)) return 'chapter';
+  if (/^book/.test(t)) return 'book';
+  if (/thesis|dissertation/.test(t)) return 'thesis';
+  if (/report/.test(t)) return 'report';
+  if (/article|review|letter|editorial|journal|note|erratum|survey/.test(t)) return 'article-journal';
+  return hasJournal ? 'article-journal' : 'article';
+}
+
+export class CsvParser implements RecordParser {
+  private header: string | undefined;
+  private columns: Map<string, number> | undefined;
+  private delim = ',';
+
+  private setHeader(h: string): void {
+    if (h === this.header) return;
+    this.header = h;
+    this.delim = detectDelimiter(h);
+    const names = parseCsvRow(h, this.delim).map((c) => c.trim().toLowerCase());
+    this.columns = new Map();
+    for (const [field, aliases] of Object.entries(COLUMNS)) {
+      for (const a of aliases) {
+        const idx = names.indexOf(a);
+        if (idx >= 0) {
+          this.columns.set(field, idx);
+          break;
+        }
+      }
+    }
+  }
+
+  parse(rec: RawRecord): ParsedRecord | RecordFailure {
+    const fail = (reason: string): RecordFailure => ({ recordNumber: rec.recordNumber, raw: rec.raw, reason });
+    if (rec.context !== undefined) this.setHeader(rec.context);
+    if (!this.columns) return fail('CSV row without a header row');
+    if (!this.columns.has('title')) return fail('CSV header has no Title column');
+    const cells = parseCsvRow(rec.raw, this.delim);
+    const get = (f: string): string | undefined => {
+      const i = this.columns?.get(f);
+      const v = i === undefined ? undefined : cells[i]?.trim();
+      return v && !/^(na|n\/a|null)$/i.test(v) ? v : undefined;
+    };
+    const warnings: string[] = [];
+    const width = parseCsvRow(this.header as string, this.delim).length;
+    if (cells.length !== width) warnings.push(`row has ${cells.length} cells, header has ${width}`);
+    const d = newDraft(get('id') ?? `csv-${rec.recordNumber}`, typeFrom(get('type'), get('journal') !== undefined));
+    d.title = get('title');
+    d.author = parseNameList(get('authors') ?? '');
+    d.date = parseDate(get('year'));
+    const month = get('month');
+    if (month && d.date.year !== undefined && d.date.month === undefined) {
+      const m = monthNumber(month);
+      if (m) d.date.month = m;
+    }
+    d.container = get('journal');
+    d.volume = get('volume');
+    d.issue = get('issue');
+    d.page = get('pages') ?? get('pageStart');
+    d.pageEnd = get('pages') ? undefined : get('pageEnd');
+    d.doi = get('doi');
+    d.abstract = get('abstract');
+    d.keywords = (get('keywords') ?? '').split(/;|\|/);
+    d.language = get('language');
+    const ids = (get('isbn') ?? '').split(/[\s;,]+/).concat((get('issn') ?? '').split(/[\s;,]+/)).filter(Boolean);
+    const isbn = ids.filter(isIsbn);
+    const issn = ids.filter((s) => !isIsbn(s));
+    if (isbn.length) d.isbn = isbn.join(', ');
+    if (issn.length) d.issn = issn.join(', ');
+    d.url = get('url');
+    d.publisher = get('publisher');
+    const item = finishItem(d, 'plain');
+    if (!item.title && !item.author && !item.issued && !item.DOI) return fail('CSV row has no title, author, year or DOI');
+    return { recordNumber: rec.recordNumber, raw: rec.raw, item, warnings };
+  }
+}

@@ -1,0 +1,166 @@
+// EndNote XML (also written by Zotero): <xml><records><record>…</record>…, often on one physical line. Split on
+// <record>…</record> as text streams in, then read each record with fast-xml-parser.
+import { XMLParser } from 'fast-xml-parser';
+import type { RawRecord, RecordParser, RecordSplitter, ParsedRecord, RecordFailure } from '../types.ts';
+import { parseDate } from '../dates.ts';
+import { normaliseDoi, findDoi } from '../doi.ts';
+import { parseName } from '../names.ts';
+import { finishItem, newDraft } from '../normalise.ts';
+import { isIsbn } from './ris.ts';
+
+export class EndnoteXmlSplitter implements RecordSplitter {
+  private buf = '';
+  private n = 0;
+
+  push(chunk: string): RawRecord[] {
+    this.buf += chunk;
+    return this.scan();
+  }
+
+  end(): RawRecord[] {
+    const out = this.scan();
+    const start = recordStart(this.buf, 0);
+    if (start >= 0) out.push({ recordNumber: ++this.n, raw: this.buf.slice(start).trim() });
+    this.buf = '';
+    return out;
+  }
+
+  private scan(): RawRecord[] {
+    const out: RawRecord[] = [];
+    let from = 0;
+    for (;;) {
+      const start = recordStart(this.buf, from);
+      if (start < 0) break;
+      const close = this.buf.indexOf('</record>', start);
+      if (close < 0) {
+        from = start;
+        break;
+      }
+      const next = recordStart(this.buf, start + 7);
+      if (next >= 0 && next < close) {
+        // A record that never closed: keep it as its own (failing) record rather than merging it into the next.
+        out.push({ recordNumber: ++this.n, raw: this.buf.slice(start, next).trim() });
+        from = next;
+        continue;
+      }
+      out.push({ recordNumber: ++this.n, raw: this.buf.slice(start, close + 9) });
+      from = close + 9;
+    }
+    const pending = recordStart(this.buf, from);
+    // Without an open record only a possibly cut "<record" tail needs keeping.
+    this.buf = pending >= 0 ? this.buf.slice(pending) : this.buf.slice(Math.max(from, this.buf.length - 8));
+    return out;
+  }
+}
+
+function recordStart(buf: string, from: number): number {
+  let i = buf.indexOf('<record', from);
+  while (i >= 0) {
+    const c = buf[i + 7];
+    if (c === '>' || c === ' ' || c === '\t' || c === '\n' || c === '\r') return i;
+    i = buf.indexOf('<record', i + 7);
+  }
+  return -1;
+}
+
+const ARRAYS = new Set(['author', 'keyword', 'url', 'date', 'style', 'record']);
+
+const xml = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@_',
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: false,
+  htmlEntities: true,
+  isArray: (name) => ARRAYS.has(name),
+});
+
+type Node = string | number | boolean | null | undefined | Node[] | { [k: string]: Node };
+
+/** All text under a node (EndNote wraps text in <style face=…> elements). */
+function text(n: Node): string {
+  if (n === null || n === undefined) return '';
+  if (typeof n === 'string') return n;
+  if (typeof n === 'number' || typeof n === 'boolean') return String(n);
+  if (Array.isArray(n)) return n.map(text).join(' ');
+  let out = '';
+  for (const [k, v] of Object.entries(n)) if (!k.startsWith('@_')) out += text(v);
+  return out;
+}
+
+function at(n: Node, ...path: string[]): Node {
+  let cur: Node = n;
+  for (const p of path) {
+    if (cur === null || typeof cur !== 'object' || Array.isArray(cur)) return undefined;
+    cur = cur[p];
+  }
+  return cur;
+}
+
+const str = (n: Node): string | undefined => {
+  const t = text(n).trim();
+  return t || undefined;
+};
+const list = (n: Node): Node[] => (Array.isArray(n) ? n : n === undefined ? [] : [n]);
+
+const REF_TYPES: [RegExp, string][] = [
+  [/^journal article|^electronic article|^magazine article|^newspaper article/i, 'article-journal'],
+  [/^book section|^electronic book section/i, 'chapter'],
+  [/^edited book|^book|^electronic book/i, 'book'],
+  [/^conference (paper|proceedings)/i, 'paper-conference'],
+  [/^report|^government document/i, 'report'],
+  [/^thesis/i, 'thesis'],
+  [/^web page/i, 'webpage'],
+  [/^patent/i, 'patent'],
+  [/^dataset/i, 'dataset'],
+  [/^unpublished/i, 'manuscript'],
+];
+
+export function parseEndnoteRecord(rec: RawRecord): ParsedRecord | RecordFailure {
+  const fail = (reason: string): RecordFailure => ({ recordNumber: rec.recordNumber, raw: rec.raw, reason });
+  let doc: Node;
+  try {
+    doc = xml.parse(rec.raw, true) as Node;
+  } catch (e) {
+    return fail(`invalid XML: ${(e as Error).message.split('\n')[0]}`);
+  }
+  const r = list(at(doc, 'record'))[0];
+  if (!r || typeof r !== 'object') return fail('no <record> element');
+  const refType = at(r, 'ref-type');
+  const refName = refType && typeof refType === 'object' && !Array.isArray(refType) ? String(refType['@_name'] ?? '') : '';
+  const type = REF_TYPES.find(([re]) => re.test(refName))?.[1] ?? 'article-journal';
+  const d = newDraft(str(at(r, 'rec-number')) ? `endnote-${str(at(r, 'rec-number'))}` : `endnote-${rec.recordNumber}`, type);
+  d.title = str(at(r, 'titles', 'title'));
+  d.author = list(at(r, 'contributors', 'authors', 'author')).map((a) => parseName(text(a))).filter((n) => n !== undefined);
+  d.editor = list(at(r, 'contributors', 'secondary-authors', 'author')).map((a) => parseName(text(a))).filter((n) => n !== undefined);
+  if (type === 'article-journal') d.editor = [];
+  d.container = str(at(r, 'titles', 'secondary-title')) ?? str(at(r, 'periodical', 'full-title')) ?? str(at(r, 'periodical', 'abbr-1'));
+  const year = parseDate(str(at(r, 'dates', 'year')));
+  const pub = parseDate(str(list(at(r, 'dates', 'pub-dates', 'date'))[0]));
+  d.date = year.year !== undefined ? { ...year, ...(pub.month !== undefined && (pub.year === undefined || pub.year === year.year) ? { month: pub.month, ...(pub.day ? { day: pub.day } : {}) } : {}) } : pub;
+  d.volume = str(at(r, 'volume'));
+  d.issue = str(at(r, 'number')) ?? str(at(r, 'issue'));
+  d.page = str(at(r, 'pages'));
+  d.doi = normaliseDoi(str(at(r, 'electronic-resource-num'))) ?? findDoi(text(at(r, 'urls')));
+  d.abstract = str(at(r, 'abstract'));
+  d.keywords = list(at(r, 'keywords', 'keyword')).map(text);
+  d.language = str(at(r, 'language'));
+  d.publisher = str(at(r, 'publisher'));
+  d.place = str(at(r, 'pub-location'));
+  const ids = (str(at(r, 'isbn')) ?? '').split(/[\s;,]+/).filter(Boolean);
+  const isbn = ids.filter(isIsbn);
+  const issn = ids.filter((s) => !isIsbn(s));
+  if (isbn.length) d.isbn = isbn.join(', ');
+  if (issn.length) d.issn = issn.join(', ');
+  d.url = str(list(at(r, 'urls', 'related-urls', 'url'))[0]);
+  d.note = str(at(r, 'notes'));
+  const item = finishItem(d, 'plain');
+  if (!item.title && !item.author && !item.issued && !item.DOI) return fail('EndNote record has no title, author, year or DOI');
+  return { recordNumber: rec.recordNumber, raw: rec.raw, item, warnings: [] };
+}
+
+export class EndnoteXmlParser implements RecordParser {
+  parse(rec: RawRecord): ParsedRecord | RecordFailure {
+    return parseEndnoteRecord(rec);
+  }
+}
