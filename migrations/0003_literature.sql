@@ -55,8 +55,12 @@ CREATE TABLE lit_item (
   author_key   TEXT NOT NULL DEFAULT '',
   author_year  TEXT,
   merged_into  INTEGER REFERENCES lit_item(id) ON DELETE SET NULL,
-  -- the lowest item id of the duplicate-candidate group this item is in, NULL when it is in none
+  -- the duplicate-candidate group this item is in (its lowest item id), with the group's rule, lowest score and
+  -- whether it may be merged unattended; NULL when it is in none
   dup_group    INTEGER,
+  dup_rule     TEXT,
+  dup_score    REAL,
+  dup_certain  INTEGER,
   version      INTEGER NOT NULL DEFAULT 1,
   created_at   TEXT NOT NULL,
   updated_at   TEXT NOT NULL

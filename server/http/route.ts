@@ -28,6 +28,8 @@ export interface RouteDef<P = unknown, Q = unknown, B = unknown> {
   status?: number;
   /** a non-JSON response (e.g. text/csv) written by the handler itself */
   raw?: boolean;
+  /** the handler reads the request body as a stream (an upload) and runs its own transactions; it may be async */
+  stream?: boolean;
   handler: (input: RouteInput<P, Q, B>, res: Response) => unknown;
 }
 
@@ -71,6 +73,11 @@ export function mountRoutes(router: Router, db: Db, routes: RouteDef[]): void {
       const body = parsePart('body', route.body, req.body);
       const actor = (req.get(ACTOR_HEADER) ?? 'local').slice(0, 200);
       const input = { params, query, body, actor };
+      if (route.stream) {
+        return Promise.resolve(route.handler(input, res)).then((result) => {
+          if (!res.headersSent) res.status(route.status ?? 200).json(result);
+        });
+      }
       // Every write runs in one transaction: a failure anywhere leaves the database as it was.
       const result = route.method === 'get' ? route.handler(input, res) : db.transaction(() => route.handler(input, res))();
       if (route.raw) return;

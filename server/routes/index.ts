@@ -1,7 +1,9 @@
 // Every resource's routes, in one list: add a resource by adding its factory here.
 import type { Repositories } from '../db/repositories.ts';
 import type { RouteDef } from '../http/route.ts';
+import { citationRoutes } from './citations.ts';
 import { crosswalkRoutes } from './crosswalk.ts';
+import { literatureRoutes } from './literature.ts';
 import { modelRoutes } from './model.ts';
 import { reviewRoutes } from './reviews.ts';
 import { undoRoutes } from './undo.ts';
@@ -10,5 +12,7 @@ export const resourceRoutes: ((repos: Repositories) => RouteDef[])[] = [
   reviewRoutes,
   modelRoutes,
   crosswalkRoutes,
+  citationRoutes,
+  literatureRoutes,
   undoRoutes,
 ];

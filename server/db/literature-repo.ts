@@ -1,0 +1,453 @@
+// Storage of the literature library: batches, items, raw sources, the full-text index and duplicate decisions.
+// Every statement is prepared once per connection; the import worker opens its own connection and uses the same code.
+import type { Db } from './connection.ts';
+import type { CslItem } from '../../shared/csl.ts';
+import { dedupeKeys, nameText } from '../../shared/literature/dedupe-keys.ts';
+import { findDuplicateGroups, pairKey, type DedupeRecord, type DuplicateGroup } from '../../shared/literature/dedupe.ts';
+import type { ParsedRecord } from '../../shared/literature/types.ts';
+import { buildFtsMatch, parseSearch, typoCandidates, type SearchTerm } from '../../shared/literature/search.ts';
+import type {
+  Batch, DuplicateGroupView, ItemDetail, ItemListPage, ItemListRow, ItemQuery, MergeLogEntry,
+} from '../../shared/literature/library-schemas.ts';
+import { HttpProblem } from '../http/problem.ts';
+
+/** The columns of lit_item derived from an item's CSL-JSON. */
+export function itemColumns(item: CslItem) {
+  const keys = dedupeKeys(item);
+  const names = item.author ?? item.editor ?? [];
+  return {
+    type: item.type || 'document',
+    title: item.title ?? '',
+    first_author: names[0] ? nameText(names[0]) : '',
+    authors: names.map(nameText).join('; '),
+    year: keys.year,
+    container: item['container-title'] ?? '',
+    doi: item.DOI ?? '',
+    keywords: item.keyword ?? '',
+    language: item.language ?? '',
+    doi_norm: keys.doiNorm,
+    title_norm: keys.titleNorm,
+    title_key: keys.titleKey,
+    author_key: keys.authorKey,
+    author_year: keys.authorKey && keys.year !== null ? `${keys.authorKey}|${keys.year}` : null,
+  };
+}
+
+interface BatchRow {
+  id: number; review_id: number; source_name: string; search_string: string; file_name: string; format: string;
+  status: 'running' | 'complete'; worker_pid: number | null; records: number; imported: number; failed: number;
+  created_by: string; created_at: string; finished_at: string | null;
+}
+
+const toBatch = (r: BatchRow): Batch => ({
+  id: r.id, reviewId: r.review_id, sourceName: r.source_name, searchString: r.search_string, fileName: r.file_name,
+  format: r.format, status: r.status, records: r.records, imported: r.imported, failed: r.failed,
+  createdBy: r.created_by, createdAt: r.created_at, finishedAt: r.finished_at,
+});
+
+const LIST_COLUMNS = `i.id, i.batch_id AS batchId, i.type, i.title, i.first_author AS firstAuthor,
+  substr(i.authors, 1, 300) AS authors, i.year, i.container, i.doi, i.dup_group AS dupGroup`;
+
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+export type LiteratureRepo = ReturnType<typeof createLiteratureRepo>;
+
+export function createLiteratureRepo(db: Db, now: () => string = () => new Date().toISOString()) {
+  const s = {
+    insertBatch: db.prepare(`INSERT INTO import_batch (review_id, source_name, search_string, file_name, format, status,
+      worker_pid, created_by, created_at) VALUES (?, ?, ?, ?, ?, 'running', ?, ?, ?)`),
+    batch: db.prepare('SELECT * FROM import_batch WHERE id = ?'),
+    batches: db.prepare('SELECT * FROM import_batch WHERE review_id = ? ORDER BY id DESC'),
+    runningBatches: db.prepare("SELECT * FROM import_batch WHERE status = 'running'"),
+    setBatchFormat: db.prepare('UPDATE import_batch SET format = ? WHERE id = ?'),
+    batchCounts: db.prepare('UPDATE import_batch SET records = ?, imported = ?, failed = ? WHERE id = ?'),
+    completeBatch: db.prepare("UPDATE import_batch SET status = 'complete', worker_pid = NULL, finished_at = ? WHERE id = ?"),
+    failures: db.prepare('SELECT record_number AS record, reason FROM import_failure WHERE batch_id = ? ORDER BY record_number LIMIT ?'),
+    insertFailure: db.prepare('INSERT INTO import_failure (batch_id, record_number, reason, raw) VALUES (?, ?, ?, ?)'),
+    insertItem: db.prepare(`INSERT INTO lit_item (review_id, batch_id, csl, type, title, first_author, authors, year,
+      container, doi, keywords, language, doi_norm, title_norm, title_key, author_key, author_year, created_at, updated_at)
+      VALUES (@review_id, @batch_id, @csl, @type, @title, @first_author, @authors, @year, @container, @doi, @keywords,
+      @language, @doi_norm, @title_norm, @title_key, @author_key, @author_year, @now, @now)`),
+    insertSource: db.prepare(`INSERT INTO item_source (item_id, batch_id, file_name, record_number, format, raw, warnings)
+      VALUES (?, ?, ?, ?, ?, ?, ?)`),
+    fillFts: db.prepare(`INSERT INTO lit_fts (rowid, title, authors, abstract, keywords)
+      SELECT id, title, authors, coalesce(json_extract(csl, '$.abstract'), ''), keywords FROM lit_item WHERE batch_id = ?`),
+    unindexBatch: db.prepare('DELETE FROM lit_fts WHERE rowid IN (SELECT id FROM lit_item WHERE batch_id = ?)'),
+    unindexItem: db.prepare('DELETE FROM lit_fts WHERE rowid = ?'),
+    indexItem: db.prepare(`INSERT INTO lit_fts (rowid, title, authors, abstract, keywords)
+      SELECT id, title, authors, coalesce(json_extract(csl, '$.abstract'), ''), keywords FROM lit_item WHERE id = ?`),
+    // members merged into an item of the batch, but themselves from another batch: they outlive the undo
+    orphanedMembers: db.prepare(`SELECT m.id, m.merged_into AS parent FROM lit_item m JOIN lit_item p ON p.id = m.merged_into
+      WHERE p.batch_id = ? AND m.batch_id != ? ORDER BY m.merged_into, m.id`),
+    setMergedInto: db.prepare('UPDATE lit_item SET merged_into = ? WHERE id = ?'),
+    deleteItems: db.prepare('DELETE FROM lit_item WHERE batch_id = ?'),
+    deleteBatch: db.prepare('DELETE FROM import_batch WHERE id = ?'),
+    dedupeRows: db.prepare(`SELECT id, doi_norm AS doiNorm, title_norm AS titleNorm, title_key AS titleKey,
+      author_key AS authorKey, year FROM lit_item i WHERE review_id = ? AND merged_into IS NULL
+      AND batch_id NOT IN (SELECT id FROM import_batch WHERE status = 'running')`),
+    distinctPairs: db.prepare('SELECT item_a AS a, item_b AS b FROM dedupe_distinct WHERE review_id = ?'),
+    clearGroups: db.prepare('UPDATE lit_item SET dup_group = NULL, dup_rule = NULL, dup_score = NULL, dup_certain = NULL WHERE review_id = ? AND dup_group IS NOT NULL'),
+    setGroup: db.prepare('UPDATE lit_item SET dup_group = ?, dup_rule = ?, dup_score = ?, dup_certain = ? WHERE id = ?'),
+    groupRows: db.prepare(`SELECT i.id, i.dup_group AS grp, i.dup_rule AS rule, i.dup_score AS score, i.dup_certain AS certain,
+      i.csl, i.batch_id AS batchId,
+      (SELECT s.file_name FROM item_source s WHERE s.item_id = i.id ORDER BY s.id LIMIT 1) AS file,
+      (SELECT s.record_number FROM item_source s WHERE s.item_id = i.id ORDER BY s.id LIMIT 1) AS record
+      FROM lit_item i WHERE i.review_id = ? AND i.dup_group IS NOT NULL AND i.merged_into IS NULL ORDER BY i.dup_group, i.id`),
+    item: db.prepare('SELECT * FROM lit_item WHERE id = ? AND review_id = ?'),
+    sources: db.prepare(`SELECT s.id, s.item_id AS itemId, s.batch_id AS batchId, s.file_name AS fileName,
+      s.record_number AS recordNumber, s.format, s.raw, coalesce(s.csl, i.csl) AS csl, s.warnings
+      FROM item_source s JOIN lit_item i ON i.id = s.item_id
+      WHERE i.id = ? OR i.merged_into = ? ORDER BY s.id`),
+    members: db.prepare('SELECT id FROM lit_item WHERE merged_into = ? ORDER BY id'),
+    freezeSourceCsl: db.prepare('UPDATE item_source SET csl = (SELECT csl FROM lit_item WHERE id = item_source.item_id) WHERE item_id = ? AND csl IS NULL'),
+    updateItem: db.prepare(`UPDATE lit_item SET csl = @csl, type = @type, title = @title, first_author = @first_author,
+      authors = @authors, year = @year, container = @container, doi = @doi, keywords = @keywords, language = @language,
+      doi_norm = @doi_norm, title_norm = @title_norm, title_key = @title_key, author_key = @author_key,
+      author_year = @author_year, version = version + 1, updated_at = @now WHERE id = @id`),
+    insertMerge: db.prepare(`INSERT INTO dedupe_merge (review_id, kept_item_id, merged_item_ids, rule, score, kept_csl_before,
+      merged_by, merged_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
+    merge: db.prepare('SELECT * FROM dedupe_merge WHERE id = ? AND review_id = ?'),
+    merges: db.prepare('SELECT * FROM dedupe_merge WHERE review_id = ? ORDER BY id DESC LIMIT 200'),
+    undoMerge: db.prepare('UPDATE dedupe_merge SET undone_by = ?, undone_at = ? WHERE id = ?'),
+    insertDistinct: db.prepare(`INSERT OR IGNORE INTO dedupe_distinct (review_id, item_a, item_b, decided_by, decided_at)
+      VALUES (?, ?, ?, ?, ?)`),
+    vocabStamp: db.prepare("SELECT coalesce(max(id), 0) AS m, count(*) AS c FROM import_batch WHERE status = 'complete'"),
+    vocab: db.prepare('SELECT term, doc FROM lit_fts_vocab'),
+    allItems: db.prepare(`SELECT i.csl FROM lit_item i WHERE review_id = ? AND merged_into IS NULL
+      AND batch_id NOT IN (SELECT id FROM import_batch WHERE status = 'running') ORDER BY id`),
+  };
+
+  let vocabCache: { stamp: string; terms: Set<string>; byFirst: Map<string, { term: string; doc: number }[]> } | null = null;
+  function vocabulary() {
+    const v = s.vocabStamp.get() as { m: number; c: number };
+    const stamp = `${v.m}:${v.c}`;
+    if (vocabCache?.stamp === stamp) return vocabCache;
+    const terms = new Set<string>();
+    const byFirst = new Map<string, { term: string; doc: number }[]>();
+    for (const row of s.vocab.iterate() as Iterable<{ term: string; doc: number }>) {
+      terms.add(row.term);
+      const k = row.term.charAt(0);
+      const list = byFirst.get(k);
+      if (list) list.push(row);
+      else byFirst.set(k, [row]);
+    }
+    vocabCache = { stamp, terms, byFirst };
+    return vocabCache;
+  }
+
+  function requireItem(reviewId: number, id: number): Record<string, unknown> & { id: number; csl: string; merged_into: number | null; version: number } {
+    const row = s.item.get(id, reviewId) as (Record<string, unknown> & { id: number; csl: string; merged_into: number | null; version: number }) | undefined;
+    if (!row) throw new HttpProblem(404, 'Not Found', `No literature item with id ${id} in review ${reviewId}.`);
+    return row;
+  }
+
+  const repo = {
+    db,
+
+    /** Deletes what imports that died half-way left behind (their process is gone). Returns the batch ids removed. */
+    cleanupAbandoned(): number[] {
+      const removed: number[] = [];
+      for (const b of s.runningBatches.all() as BatchRow[]) {
+        if (b.worker_pid !== null && b.worker_pid !== process.pid && pidAlive(b.worker_pid)) continue;
+        if (b.worker_pid === process.pid) continue;
+        db.transaction(() => {
+          s.deleteItems.run(b.id);
+          s.deleteBatch.run(b.id);
+        })();
+        removed.push(b.id);
+      }
+      return removed;
+    },
+
+    createBatch(input: { reviewId: number; sourceName: string; searchString: string; fileName: string; format: string; actor: string; pid?: number }): number {
+      const r = s.insertBatch.run(input.reviewId, input.sourceName, input.searchString, input.fileName, input.format,
+        input.pid ?? process.pid, input.actor, now());
+      return Number(r.lastInsertRowid);
+    },
+
+    setBatchFormat(batchId: number, format: string): void {
+      s.setBatchFormat.run(format, batchId);
+    },
+
+    /** Inserts one chunk of parsed records and failures in one transaction. */
+    insertChunk(batch: { id: number; reviewId: number; fileName: string; format: string }, parsed: ParsedRecord[], failed: { recordNumber: number; reason: string; raw: string }[]): void {
+      const stamp = now();
+      db.transaction(() => {
+        for (const p of parsed) {
+          const csl = JSON.stringify(p.item);
+          const r = s.insertItem.run({ ...itemColumns(p.item), review_id: batch.reviewId, batch_id: batch.id, csl, now: stamp });
+          s.insertSource.run(r.lastInsertRowid, batch.id, batch.fileName, p.recordNumber, batch.format, p.raw, JSON.stringify(p.warnings));
+        }
+        for (const f of failed) s.insertFailure.run(batch.id, f.recordNumber, f.reason, f.raw);
+      })();
+    },
+
+    /** Makes the batch visible: fills the search index in bulk, records counts, finds duplicates across the review. */
+    completeBatch(batchId: number, counts: { records: number; imported: number; failed: number }): DuplicateGroup[] {
+      const batch = s.batch.get(batchId) as BatchRow;
+      return db.transaction(() => {
+        s.fillFts.run(batchId);
+        s.batchCounts.run(counts.records, counts.imported, counts.failed, batchId);
+        s.completeBatch.run(now(), batchId);
+        return repo.refreshDuplicates(batch.review_id);
+      })();
+    },
+
+    /** Removes a batch that did not complete, with everything it inserted. */
+    discardBatch(batchId: number): void {
+      db.transaction(() => {
+        s.deleteItems.run(batchId);
+        s.deleteBatch.run(batchId);
+      })();
+    },
+
+    getBatch(reviewId: number, batchId: number): Batch {
+      const row = s.batch.get(batchId) as BatchRow | undefined;
+      if (!row || row.review_id !== reviewId) throw new HttpProblem(404, 'Not Found', `No import batch with id ${batchId} in review ${reviewId}.`);
+      return toBatch(row);
+    },
+
+    listBatches(reviewId: number): Batch[] {
+      return (s.batches.all(reviewId) as BatchRow[]).map(toBatch);
+    },
+
+    failures(batchId: number, limit = 1000): { record: number; reason: string }[] {
+      return s.failures.all(batchId, limit) as { record: number; reason: string }[];
+    },
+
+    /** Undoes an import: its items and sources go; items of other batches merged into them become items again. */
+    deleteBatch(reviewId: number, batchId: number): void {
+      const batch = repo.getBatch(reviewId, batchId);
+      if (batch.status !== 'complete') throw new HttpProblem(409, 'Conflict', `Import batch ${batchId} is still running; wait for it to finish.`);
+      const orphans = s.orphanedMembers.all(batchId, batchId) as { id: number; parent: number }[];
+      let parent = -1;
+      let heir = -1;
+      for (const o of orphans) {
+        if (o.parent !== parent) {
+          parent = o.parent;
+          heir = o.id;
+          s.setMergedInto.run(null, o.id);
+          s.indexItem.run(o.id);
+        } else s.setMergedInto.run(heir, o.id);
+      }
+      s.unindexBatch.run(batchId);
+      s.deleteItems.run(batchId);
+      s.deleteBatch.run(batchId);
+      repo.refreshDuplicates(reviewId);
+    },
+
+    dedupeRecords(reviewId: number): DedupeRecord[] {
+      return s.dedupeRows.all(reviewId) as DedupeRecord[];
+    },
+
+    /** Finds the review's duplicate groups (respecting "not a duplicate" decisions) and stores them on the items. */
+    refreshDuplicates(reviewId: number): DuplicateGroup[] {
+      const distinct = new Set((s.distinctPairs.all(reviewId) as { a: number; b: number }[]).map((p) => pairKey(p.a, p.b)));
+      const groups = findDuplicateGroups(repo.dedupeRecords(reviewId), { distinct });
+      db.transaction(() => {
+        s.clearGroups.run(reviewId);
+        for (const g of groups) {
+          const leader = g.members[0] as number;
+          for (const m of g.members) s.setGroup.run(leader, g.rule, g.score, g.certain ? 1 : 0, m);
+        }
+      })();
+      return groups;
+    },
+
+    duplicateGroups(reviewId: number): DuplicateGroupView[] {
+      const rows = s.groupRows.all(reviewId) as { id: number; grp: number; rule: string; score: number; certain: number; csl: string; batchId: number; file: string; record: number }[];
+      const out: DuplicateGroupView[] = [];
+      for (const r of rows) {
+        let g = out.at(-1);
+        if (!g || g.group !== r.grp) {
+          g = { group: r.grp, rule: r.rule, score: r.score, certain: r.certain === 1, members: [] };
+          out.push(g);
+        }
+        g.members.push({ item: r.id, batchId: r.batchId, file: r.file, record: r.record, csl: JSON.parse(r.csl) as CslItem });
+      }
+      // a group whose other members were merged or deleted since is no group
+      return out.filter((g) => g.members.length > 1);
+    },
+
+    listItems(reviewId: number, q: ItemQuery): ItemListPage {
+      const where: string[] = ['i.review_id = ?', "i.batch_id NOT IN (SELECT id FROM import_batch WHERE status = 'running')"];
+      const args: (string | number)[] = [reviewId];
+      if (q.dup === 'merged') where.push('i.merged_into IS NULL AND EXISTS (SELECT 1 FROM lit_item m WHERE m.merged_into = i.id)');
+      else where.push('i.merged_into IS NULL');
+      if (q.dup === 'candidate') where.push('i.dup_group IS NOT NULL');
+      if (q.dup === 'unique') where.push('i.dup_group IS NULL');
+      if (q.yearFrom !== undefined) {
+        where.push('i.year >= ?');
+        args.push(q.yearFrom);
+      }
+      if (q.yearTo !== undefined) {
+        where.push('i.year <= ?');
+        args.push(q.yearTo);
+      }
+      if (q.type) {
+        where.push('i.type = ?');
+        args.push(q.type);
+      }
+      if (q.batch !== undefined) {
+        where.push('i.batch_id = ?');
+        args.push(q.batch);
+      }
+      const limit = q.limit ?? 100;
+      const terms = q.q ? parseSearch(q.q) : [];
+      if (terms.length === 0) {
+        if (q.cursor) {
+        where.push('i.id > ?');
+        args.push(Number(q.cursor.split('_').at(-1)));
+      }
+        const rows = db.prepare(`SELECT ${LIST_COLUMNS} FROM lit_item i WHERE ${where.join(' AND ')} ORDER BY i.id LIMIT ?`)
+          .all(...args, limit + 1) as ItemListRow[];
+        const more = rows.length > limit;
+        if (more) rows.pop();
+        return { items: rows, nextCursor: more ? String(rows.at(-1)?.id) : null, corrected: [] };
+      }
+      const { expanded, corrected } = repo.expandTypos(terms);
+      const match = buildFtsMatch(expanded);
+      if (q.cursor) {
+        const [rank, id] = q.cursor.split('_').map(Number);
+        where.push('(f.rank > ? OR (f.rank = ? AND i.id > ?))');
+        args.push(rank as number, rank as number, id as number);
+      }
+      const rows = db.prepare(`SELECT ${LIST_COLUMNS}, f.rank AS rank FROM lit_fts f JOIN lit_item i ON i.id = f.rowid
+        WHERE lit_fts MATCH ? AND ${where.join(' AND ')} ORDER BY f.rank, i.id LIMIT ?`)
+        .all(match, ...args, limit + 1) as (ItemListRow & { rank: number })[];
+      const more = rows.length > limit;
+      if (more) rows.pop();
+      const last = rows.at(-1);
+      return {
+        items: rows.map(({ rank: _rank, ...row }) => row),
+        nextCursor: more && last ? `${last.rank}_${last.id}` : null,
+        corrected,
+      };
+    },
+
+    /** Words not in the index get up to five close index words OR-ed in (typo tolerance). */
+    expandTypos(terms: SearchTerm[]): { expanded: SearchTerm[]; corrected: { from: string; to: string[] }[] } {
+      const vocab = vocabulary();
+      const corrected: { from: string; to: string[] }[] = [];
+      const expanded = terms.map((t) => {
+        if (t.phrase || t.prefix || t.text.length < 4 || vocab.terms.has(t.text)) return t;
+        const alternatives = typoCandidates(t.text, vocab.byFirst.get(t.text.charAt(0)) ?? []);
+        if (alternatives.length === 0) return t;
+        corrected.push({ from: t.text, to: alternatives });
+        return { ...t, alternatives };
+      });
+      return { expanded, corrected };
+    },
+
+    itemDetail(reviewId: number, id: number): ItemDetail {
+      const row = requireItem(reviewId, id);
+      const sources = s.sources.all(id, id) as { id: number; itemId: number; batchId: number; fileName: string; recordNumber: number; format: string; raw: string; csl: string; warnings: string }[];
+      return {
+        id: row.id,
+        batchId: row.batch_id as number,
+        version: row.version,
+        mergedInto: row.merged_into,
+        dupGroup: (row.dup_group as number | null) ?? null,
+        members: (s.members.all(id) as { id: number }[]).map((m) => m.id),
+        csl: JSON.parse(row.csl) as CslItem,
+        sources: sources.map((src) => ({ ...src, csl: JSON.parse(src.csl) as CslItem, warnings: JSON.parse(src.warnings) as string[] })),
+      };
+    },
+
+    /** Merges items into the lowest id: it keeps every source; missing fields are filled from the others. */
+    merge(reviewId: number, itemIds: number[], why: { rule: string; score: number }, actor: string): { mergeId: number; kept: number } {
+      const ids = [...new Set(itemIds)].sort((a, b) => a - b);
+      if (ids.length < 2) throw new HttpProblem(422, 'Unprocessable Content', '/body/items: name at least two different items to merge.', { errors: [{ pointer: '/body/items', message: 'needs at least two different item ids' }] });
+      const rows = ids.map((id) => requireItem(reviewId, id));
+      for (const r of rows) {
+        if (r.merged_into !== null) throw new HttpProblem(409, 'Conflict', `Item ${r.id} was already merged into item ${r.merged_into}; reload the duplicates.`);
+      }
+      const kept = rows[0] as (typeof rows)[number];
+      const before = kept.csl;
+      const merged = JSON.parse(before) as Record<string, unknown>;
+      for (const r of rows.slice(1)) {
+        const other = JSON.parse(r.csl) as Record<string, unknown>;
+        for (const [k, v] of Object.entries(other)) if (merged[k] === undefined || merged[k] === '') merged[k] = v;
+      }
+      merged.id = (JSON.parse(before) as CslItem).id;
+      // members of the merged items move with them, so one level of merged_into always reaches the kept item
+      const moved: [number, number | null][] = [];
+      for (const r of rows.slice(1)) {
+        moved.push([r.id, null]);
+        for (const m of s.members.all(r.id) as { id: number }[]) moved.push([m.id, r.id]);
+      }
+      s.freezeSourceCsl.run(kept.id);
+      const csl = JSON.stringify(merged);
+      s.unindexItem.run(kept.id);
+      s.updateItem.run({ ...itemColumns(merged as CslItem), csl, now: now(), id: kept.id });
+      s.indexItem.run(kept.id);
+      for (const [id] of moved) {
+        s.setMergedInto.run(kept.id, id);
+        s.setGroup.run(null, null, null, null, id);
+      }
+      for (const r of rows.slice(1)) s.unindexItem.run(r.id);
+      const res = s.insertMerge.run(reviewId, kept.id, JSON.stringify(moved), why.rule, why.score, before, actor, now());
+      repo.refreshDuplicates(reviewId);
+      return { mergeId: Number(res.lastInsertRowid), kept: kept.id };
+    },
+
+    undoMerge(reviewId: number, mergeId: number, actor: string): void {
+      const m = s.merge.get(mergeId, reviewId) as { id: number; kept_item_id: number; merged_item_ids: string; kept_csl_before: string; undone_at: string | null } | undefined;
+      if (!m) throw new HttpProblem(404, 'Not Found', `No merge with id ${mergeId} in review ${reviewId}.`);
+      if (m.undone_at) throw new HttpProblem(409, 'Conflict', `Merge ${mergeId} was already undone.`);
+      const moved = JSON.parse(m.merged_item_ids) as [number, number | null][];
+      for (const [id] of moved) {
+        const row = s.item.get(id, reviewId) as { merged_into: number | null } | undefined;
+        if (row && row.merged_into !== m.kept_item_id) {
+          throw new HttpProblem(409, 'Conflict', `Item ${id} has changed since merge ${mergeId} (a later merge moved it); undo that merge first.`);
+        }
+      }
+      const kept = s.item.get(m.kept_item_id, reviewId) as { id: number } | undefined;
+      if (kept) {
+        const before = JSON.parse(m.kept_csl_before) as CslItem;
+        s.unindexItem.run(kept.id);
+        s.updateItem.run({ ...itemColumns(before), csl: m.kept_csl_before, now: now(), id: kept.id });
+        s.indexItem.run(kept.id);
+      }
+      for (const [id, previous] of moved) {
+        if (!s.item.get(id, reviewId)) continue;
+        s.setMergedInto.run(previous, id);
+        if (previous === null) s.indexItem.run(id);
+      }
+      s.undoMerge.run(actor, now(), mergeId);
+      repo.refreshDuplicates(reviewId);
+    },
+
+    /** Records that these items are not duplicates of each other; they are never proposed together again. */
+    markDistinct(reviewId: number, itemIds: number[], actor: string): void {
+      const ids = [...new Set(itemIds)].sort((a, b) => a - b);
+      if (ids.length < 2) throw new HttpProblem(422, 'Unprocessable Content', '/body/items: name at least two different items.', { errors: [{ pointer: '/body/items', message: 'needs at least two different item ids' }] });
+      for (const id of ids) requireItem(reviewId, id);
+      const at = now();
+      for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) s.insertDistinct.run(reviewId, ids[i], ids[j], actor, at);
+      repo.refreshDuplicates(reviewId);
+    },
+
+    mergeLog(reviewId: number): MergeLogEntry[] {
+      return (s.merges.all(reviewId) as { id: number; kept_item_id: number; merged_item_ids: string; rule: string; score: number; merged_by: string; merged_at: string; undone_by: string | null; undone_at: string | null }[])
+        .map((m) => ({
+          id: m.id, kept: m.kept_item_id, merged: (JSON.parse(m.merged_item_ids) as [number, number | null][]).map(([id]) => id),
+          rule: m.rule, score: m.score, mergedBy: m.merged_by, mergedAt: m.merged_at, undoneBy: m.undone_by, undoneAt: m.undone_at,
+        }));
+    },
+
+    /** Every current item's CSL-JSON, in import order (for exports). */
+    *allItems(reviewId: number): Generator<CslItem> {
+      for (const r of s.allItems.iterate(reviewId) as Iterable<{ csl: string }>) yield JSON.parse(r.csl) as CslItem;
+    },
+  };
+  return repo;
+}
+
