@@ -48,7 +48,7 @@ ER  -
 
 async function importText(s: TestServer, text: string | Buffer, fileName: string, extra = '') {
   const res = await fetch(`${s.url}/api/reviews/1/literature/imports?fileName=${encodeURIComponent(fileName)}${extra}`, {
-    method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: text,
+    method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: typeof text === 'string' ? text : new Uint8Array(text),
   });
   const started = (await res.json()) as { batchId: number; state: string };
   expect(res.status).toBe(202);
