@@ -3,7 +3,6 @@ import type { Repositories } from '../db/repositories.ts';
 import type { RouteDef } from '../http/route.ts';
 import { citationRoutes } from './citations.ts';
 import { crosswalkRoutes } from './crosswalk.ts';
-import { literatureRoutes } from './literature.ts';
 import { modelRoutes } from './model.ts';
 import { reviewRoutes } from './reviews.ts';
 import { undoRoutes } from './undo.ts';
@@ -13,6 +12,5 @@ export const resourceRoutes: ((repos: Repositories) => RouteDef[])[] = [
   modelRoutes,
   crosswalkRoutes,
   citationRoutes,
-  literatureRoutes,
   undoRoutes,
 ];
