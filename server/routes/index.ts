@@ -3,6 +3,8 @@ import type { Repositories } from '../db/repositories.ts';
 import type { RouteDef } from '../http/route.ts';
 import { citationRoutes } from './citations.ts';
 import { crosswalkRoutes } from './crosswalk.ts';
+import { exportRoutes } from './exports.ts';
+import { literatureRoutes } from './literature.ts';
 import { modelRoutes } from './model.ts';
 import { reviewRoutes } from './reviews.ts';
 import { undoRoutes } from './undo.ts';
@@ -11,6 +13,8 @@ export const resourceRoutes: ((repos: Repositories) => RouteDef[])[] = [
   reviewRoutes,
   modelRoutes,
   crosswalkRoutes,
+  exportRoutes,
   citationRoutes,
+  literatureRoutes,
   undoRoutes,
 ];
