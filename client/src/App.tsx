@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useReviews } from './hooks/useReviews.ts';
 import { useHashRoute } from './hooks/useHashRoute.ts';
 import { screens } from './screens/index.ts';
+import { QuickFind } from './components/QuickFind.tsx';
 
 export function App() {
   const reviews = useReviews();
@@ -42,6 +43,7 @@ export function App() {
         {review && <h1>{review.title}</h1>}
         {review && Screen && <Screen review={review} />}
       </main>
+      {review && <QuickFind review={review} />}
     </>
   );
 }

@@ -1,0 +1,105 @@
+import { useMemo } from 'react';
+import { findCrossings, crossingAlignmentIds } from '../../../shared/crossings.ts';
+import type { CrosswalkModel } from '../../../shared/crosswalk.ts';
+import { LanesDiagram, type Lane, type LaneRibbon } from '../components/LanesDiagram.tsx';
+import { useCrosswalk } from '../hooks/useCrosswalk.ts';
+import { useHashRoute } from '../hooks/useHashRoute.ts';
+import type { ScreenProps } from './types.ts';
+import '../styles/lanes.css';
+
+const MAX_LANES = 4;
+
+function ribbonsOf(model: CrosswalkModel): LaneRibbon[] {
+  return model.stageCells.flatMap((cell) =>
+    cell.entries.map((e) => ({ alignmentId: e.alignmentId, phaseId: e.phaseId, stageId: cell.stageId, relation: e.relation, crossing: false })),
+  );
+}
+
+/** 2–4 models side by side as lanes against the target stages, with crossing alignments flagged for review. */
+export function LanesScreen({ review }: ScreenProps) {
+  const crosswalk = useCrosswalk(review.id);
+  const { rest } = useHashRoute();
+  const cw = crosswalk.data?.crosswalk;
+  const models = useMemo(() => cw?.models ?? [], [cw]);
+  const lanesParam = rest[0] ?? '';
+  const chosenIds = useMemo(() => {
+    const requested = lanesParam.split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
+    return requested.length > 0
+      ? requested.filter((id) => models.some((m) => m.framework.id === id)).slice(0, MAX_LANES)
+      : models.slice(0, 3).map((m) => m.framework.id);
+  }, [lanesParam, models]);
+  const setChosen = (ids: number[]) => {
+    window.location.hash = `#/lanes/${ids.join(',')}`;
+  };
+
+  const lanes: Lane[] = useMemo(() => {
+    if (!cw) return [];
+    return chosenIds.flatMap((id) => {
+      const model = cw.models.find((m) => m.framework.id === id);
+      if (!model) return [];
+      const ribbons = ribbonsOf(model);
+      const crossing = crossingAlignmentIds(
+        findCrossings(model.phases, cw.stages, ribbons.map((r) => ({ id: r.alignmentId, phaseId: r.phaseId, stageId: r.stageId }))),
+      );
+      return [{ model, ribbons: ribbons.map((r) => ({ ...r, crossing: crossing.has(r.alignmentId) })) }];
+    });
+  }, [cw, chosenIds]);
+
+  if (crosswalk.error) return <p role="alert">Could not load the crosswalk: {crosswalk.error.message}</p>;
+  if (!cw) return <p role="status">Loading…</p>;
+
+  const stageName = (id: number) => cw.stages.find((s) => s.id === id)?.name ?? `stage ${id}`;
+  const crossingText = lanes.flatMap((lane) => {
+    const ribbons = lane.ribbons.map((r) => ({ id: r.alignmentId, phaseId: r.phaseId, stageId: r.stageId }));
+    const position = (phaseId: number) => lane.model.phases.findIndex((p) => p.id === phaseId) + 1;
+    const label = (phaseId: number) => lane.model.phases.find((p) => p.id === phaseId)?.label ?? '';
+    const stageOf = (alignmentId: number) => stageName(ribbons.find((r) => r.id === alignmentId)?.stageId ?? 0);
+    return findCrossings(lane.model.phases, cw.stages, ribbons).map((c) => ({
+      key: `${c.earlierAlignmentId}-${c.laterAlignmentId}`,
+      text:
+        `${lane.model.framework.name}: phase ${position(c.earlierPhaseId)} “${label(c.earlierPhaseId)}” → ${stageOf(c.earlierAlignmentId)} ` +
+        `comes after phase ${position(c.laterPhaseId)} “${label(c.laterPhaseId)}” → ${stageOf(c.laterAlignmentId)}`,
+    }));
+  });
+  const tooFew = chosenIds.length < 2;
+
+  return (
+    <section aria-labelledby="lanes-heading" className="lanes-screen">
+      <h2 id="lanes-heading">Models side by side</h2>
+      <fieldset className="lanes-picker">
+        <legend>Models to compare (2 to {MAX_LANES})</legend>
+        {models.map((m) => {
+          const checked = chosenIds.includes(m.framework.id);
+          return (
+            <label key={m.framework.id}>
+              <input
+                type="checkbox"
+                checked={checked}
+                disabled={!checked && chosenIds.length >= MAX_LANES}
+                onChange={() => setChosen(checked ? chosenIds.filter((id) => id !== m.framework.id) : [...chosenIds, m.framework.id])}
+              />
+              {m.framework.name}
+            </label>
+          );
+        })}
+      </fieldset>
+      {tooFew && <p role="status">Choose at least two models to compare.</p>}
+      {lanes.length > 0 && (
+        <LanesDiagram lanes={lanes} stages={cw.stages} title={`Lanes: ${lanes.map((l) => l.model.framework.name).join(', ')} against the target stages`} />
+      )}
+      <section aria-labelledby="crossings-heading" className="crossings">
+        <h3 id="crossings-heading">Crossing alignments to review ({crossingText.length})</h3>
+        {crossingText.length === 0 ? (
+          <p>No crossing alignments: in every lane, later phases align to the same or later stages.</p>
+        ) : (
+          <>
+            <p className="lanes-note">Phases and stages are both ordered; these alignments run against that order (dashed red ribbons marked “!”).</p>
+            <ul className="crossing-list">
+              {crossingText.map((c) => <li key={c.key}>{c.text}</li>)}
+            </ul>
+          </>
+        )}
+      </section>
+    </section>
+  );
+}
