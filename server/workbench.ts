@@ -3,6 +3,7 @@ import { openDatabase, type Db } from './db/connection.ts';
 import { migrate, readMigrations } from './db/migrate.ts';
 import { createRepositories, type Repositories } from './db/repositories.ts';
 import { loadSeed, readSeedFile } from './db/seed.ts';
+import { loadSeedReferences } from './services/citations-seed.ts';
 import { DEFAULT_DB, MIGRATIONS_DIR, SEED_FILE } from './paths.ts';
 
 export interface Workbench {
@@ -30,6 +31,7 @@ export function openWorkbench(dbPath: string, options: OpenOptions = {}): Workbe
     migrate(db, readMigrations(MIGRATIONS_DIR), now);
     const repos = createRepositories(db, now);
     const { reviewId } = loadSeed(repos, readSeedFile(options.seedFile ?? SEED_FILE));
+    loadSeedReferences(repos, now);
     return { db, repos, dbPath, seedReviewId: reviewId, close: () => db.close() };
   } catch (error) {
     db.close();
