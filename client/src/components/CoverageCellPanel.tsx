@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { RELATION_MARKS } from '../../../shared/crosswalk.ts';
 import type { CoverageCell } from '../../../shared/coverage.ts';
 import type { Alignment } from '../../../shared/schemas.ts';
@@ -12,8 +13,13 @@ export function CoverageCellPanel({
   alignments: Map<number, Alignment> | undefined;
   onClose: () => void;
 }) {
+  const ref = useRef<HTMLElement>(null);
+  // the panel sits under the matrix: bring it into view without taking focus from the cell
+  useEffect(() => {
+    ref.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [cell.frameworkId, cell.stageId]);
   return (
-    <section className="cov-panel" aria-labelledby="cov-panel-heading">
+    <section className="cov-panel" aria-labelledby="cov-panel-heading" aria-live="polite" ref={ref}>
       <div className="cov-panel-head">
         <h3 id="cov-panel-heading">{modelName} × {stageName}</h3>
         <button type="button" onClick={onClose}>Close</button>

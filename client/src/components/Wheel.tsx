@@ -3,7 +3,7 @@ import type { Stage } from '../../../shared/schemas.ts';
 
 const SIZE = 560;
 const C = SIZE / 2;
-const R = 190;
+const R = 195;
 
 const polar = (radius: number, angle: number): [number, number] => [C + radius * Math.cos(angle), C + radius * Math.sin(angle)];
 const angleOf = (i: number, n: number): number => -Math.PI / 2 + (i * 2 * Math.PI) / n;
@@ -39,10 +39,14 @@ export function Wheel({
   onSelect: (stage: Stage) => void;
 }) {
   const n = stages.length;
-  const nodeR = n > 1 ? Math.min(64, R * Math.sin(Math.PI / n) * 0.78) : 64;
-  const gap = n > 1 ? (nodeR + 8) / R : 0;
-  const fontSize = Math.max(10, Math.min(15, nodeR / 4.2));
-  const maxChars = Math.max(6, Math.floor((nodeR * 2) / (fontSize * 0.58)));
+  const nodeR = n > 1 ? Math.min(56, R * Math.sin(Math.PI / n) * 0.62) : 56;
+  // the angle a node (plus room for an arrow head) covers on a ring of the given radius, from the law of cosines
+  const gap = (ring: number): number => {
+    const reach = nodeR + 9;
+    return Math.acos(Math.max(-1, Math.min(1, (R * R + ring * ring - reach * reach) / (2 * R * ring))));
+  };
+  const fontSize = Math.max(10, Math.min(14, nodeR / 4));
+  const maxChars = Math.max(6, Math.floor((nodeR * 1.8) / (fontSize * 0.62)));
 
   const onKeyDown = (e: KeyboardEvent<SVGGElement>, i: number) => {
     const stage = stages[i];
@@ -83,8 +87,8 @@ export function Wheel({
           const to = angleOf(i + 1, n);
           return (
             <g key={s.id}>
-              <path d={arc(R + 26, from + gap * 0.7, to - gap * 0.7, true)} className="wheel-fwd" markerEnd="url(#wheel-arrow-fwd)" />
-              <path d={arc(R - 26, to - gap * 0.7, from + gap * 0.7, false)} className="wheel-rev" markerEnd="url(#wheel-arrow-rev)" />
+              <path d={arc(R + 24, from + gap(R + 24), to - gap(R + 24), true)} className="wheel-fwd" markerEnd="url(#wheel-arrow-fwd)" />
+              <path d={arc(R - 24, to - gap(R - 24), from + gap(R - 24), false)} className="wheel-rev" markerEnd="url(#wheel-arrow-rev)" />
             </g>
           );
         })}
@@ -108,7 +112,8 @@ export function Wheel({
             <circle cx={x} cy={y} r={nodeR} className="wheel-node" />
             <text x={x} y={y - ((ls.length - 1) * fontSize * 1.15) / 2} fontSize={fontSize} textAnchor="middle" dominantBaseline="middle" aria-hidden="true">
               {ls.map((l, k) => (
-                <tspan key={k} x={x} dy={k === 0 ? 0 : fontSize * 1.15}>{l}</tspan>
+                // the trailing space keeps the words apart in the text that assistive technology reads
+                <tspan key={k} x={x} dy={k === 0 ? 0 : fontSize * 1.15}>{k < ls.length - 1 ? `${l} ` : l}</tspan>
               ))}
             </text>
           </g>

@@ -41,7 +41,7 @@ export function CoverageScreen({ review }: ScreenProps) {
           <ol className="cov-ranking" aria-label="Stages from least to most covered">
             {coverage.ranking.map((t) => (
               <li key={t.stage.id}>
-                {t.stage.name}: {t.modelsCovering} of {models} models, {t.phasesAligned} phases
+                {t.stage.name}: {t.modelsCovering} of {models} models, {t.phasesAligned} {t.phasesAligned === 1 ? 'phase' : 'phases'}
                 {t.modelsNotAssessed > 0 && `, ${t.modelsNotAssessed} not yet assessed`}
               </li>
             ))}
@@ -53,25 +53,23 @@ export function CoverageScreen({ review }: ScreenProps) {
             <span><span className="cov-none">— none</span>: assessed, no counterpart</span>
             <span><span className="cov-unassessed">? not assessed</span>: not yet assessed</span>
           </div>
-          <div className="cov-layout">
-            <div className="cov-scroll">
+          <div className="cov-scroll">
               <CoverageMatrix
                 coverage={coverage}
                 caption={`Coverage: ${models} models × ${coverage.stages.length} stages (phases aligned per cell)`}
                 selected={selected}
                 onSelect={(c) => setSelected({ frameworkId: c.frameworkId, stageId: c.stageId })}
               />
-            </div>
-            {cell && row && stage && (
-              <CoverageCellPanel
-                cell={cell}
-                modelName={row.label}
-                stageName={stage.name}
-                alignments={alignments.data}
-                onClose={() => setSelected(null)}
-              />
-            )}
           </div>
+          {cell && row && stage && (
+            <CoverageCellPanel
+              cell={cell}
+              modelName={row.label}
+              stageName={stage.name}
+              alignments={alignments.data}
+              onClose={() => setSelected(null)}
+            />
+          )}
         </>
       )}
     </section>
