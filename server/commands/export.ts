@@ -2,6 +2,7 @@
 import type { ParseArgsConfig } from 'node:util';
 import type { Workbench } from '../workbench.ts';
 import { CliError, parseOptions, resolveReview, withWorkbenchAsync, writeOut, type Command } from './common.ts';
+import { bibliographyExport } from './export-bibliography.ts';
 import { bundleExport } from './export-bundle.ts';
 import { documentExports } from './export-documents.ts';
 
@@ -13,7 +14,7 @@ export interface ExportTarget {
   render(wb: Workbench, reviewId: number, values: Record<string, string | boolean | undefined>): Promise<string | Uint8Array> | string | Uint8Array;
 }
 
-export const exportTargets: ExportTarget[] = [...documentExports, bundleExport];
+export const exportTargets: ExportTarget[] = [...documentExports, bundleExport, bibliographyExport];
 
 export const exportCommand: Command = {
   name: 'export',
