@@ -1,9 +1,12 @@
 // The CLI's commands: add one by adding it here.
 import type { Command } from './common.ts';
 import { backupCommand } from './backup.ts';
+import { dedupeCommand } from './dedupe.ts';
 import { exportCommand } from './export.ts';
+import { importCommand } from './import.ts';
+import { itemsCommand } from './items.ts';
 import { restoreCommand } from './restore.ts';
 import { reviewsCommand } from './reviews.ts';
 import { serveCommand } from './serve.ts';
 
-export const commands: Command[] = [serveCommand, reviewsCommand, exportCommand, restoreCommand, backupCommand];
+export const commands: Command[] = [serveCommand, reviewsCommand, exportCommand, restoreCommand, backupCommand, importCommand, itemsCommand, dedupeCommand];

@@ -101,6 +101,8 @@ export function createLiteratureRepo(db: Db, now: () => string = () => new Date(
       (SELECT s.record_number FROM item_source s WHERE s.item_id = i.id ORDER BY s.id LIMIT 1) AS record
       FROM lit_item i WHERE i.review_id = ? AND i.dup_group IS NOT NULL AND i.merged_into IS NULL ORDER BY i.dup_group, i.id`),
     item: db.prepare('SELECT * FROM lit_item WHERE id = ? AND review_id = ?'),
+    dissolveSmallGroup: db.prepare(`UPDATE lit_item SET dup_group = NULL, dup_rule = NULL, dup_score = NULL, dup_certain = NULL
+      WHERE review_id = @r AND dup_group = @g AND (SELECT count(*) FROM lit_item WHERE review_id = @r AND dup_group = @g AND merged_into IS NULL) < 2`),
     sources: db.prepare(`SELECT s.id, s.item_id AS itemId, s.batch_id AS batchId, s.file_name AS fileName,
       s.record_number AS recordNumber, s.format, s.raw, coalesce(s.csl, i.csl) AS csl, s.warnings
       FROM item_source s JOIN lit_item i ON i.id = s.item_id
@@ -394,7 +396,9 @@ export function createLiteratureRepo(db: Db, now: () => string = () => new Date(
       }
       for (const r of rows.slice(1)) s.unindexItem.run(r.id);
       const res = s.insertMerge.run(reviewId, kept.id, JSON.stringify(moved), why.rule, why.score, before, actor, now());
-      repo.refreshDuplicates(reviewId);
+      // a group left with one current member is no longer a group (a full re-scan is not needed for that)
+      const group = (kept as { dup_group?: number | null }).dup_group;
+      if (group !== null && group !== undefined) s.dissolveSmallGroup.run({ r: reviewId, g: group });
       return { mergeId: Number(res.lastInsertRowid), kept: kept.id };
     },
 

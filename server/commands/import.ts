@@ -1,0 +1,67 @@
+// workbench import FILE…: each file is one batch, parsed in a worker; progress on stderr, a report per file.
+import fs from 'node:fs';
+import path from 'node:path';
+import { libraryOf } from '../routes/literature.ts';
+import { importFormatSchema } from '../../shared/literature/library-schemas.ts';
+import { CliError, choice, parseOptions, resolveReview, withWorkbenchAsync, type Command } from './common.ts';
+
+export interface FileReport {
+  file: string;
+  format: string;
+  records: number;
+  imported: number;
+  failed: { record: number; reason: string }[];
+}
+
+export const importCommand: Command = {
+  name: 'import',
+  usage: ['workbench import FILE... [--review ID] [--format auto|ris|bibtex|csl-json|endnote-xml|medline|wos|csv] [--source NAME] [--search TEXT] [--json] [--db PATH]'],
+  async run(args, io) {
+    const { values, positionals } = parseOptions(args, {
+      review: { type: 'string' },
+      format: { type: 'string', default: 'auto' },
+      source: { type: 'string', default: '' },
+      search: { type: 'string', default: '' },
+      json: { type: 'boolean', default: false },
+    });
+    const format = choice('--format', values.format, importFormatSchema.options);
+    if (positionals.length === 0) throw new CliError('workbench import: name at least one file to import.');
+    for (const file of positionals) {
+      if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new CliError(`${file}: no such file.`);
+    }
+    const reports: FileReport[] = [];
+    const errors: string[] = [];
+    await withWorkbenchAsync(values.db, async (wb) => {
+      const reviewId = resolveReview(wb, values.review);
+      const { lit, imports } = libraryOf(wb.db);
+      for (const file of positionals) {
+        const fileName = path.basename(file);
+        let lastLine = 0;
+        const { batchId, done } = imports.start({
+          reviewId, file: path.resolve(file), fileName, format, sourceName: values.source, searchString: values.search,
+          actor: process.env.USER ?? 'local',
+          onProgress: (p) => {
+            if (values.json || Date.now() - lastLine < 500 || p.state !== 'running') return;
+            lastLine = Date.now();
+            const pct = p.totalBytes ? ` ${Math.round((100 * p.bytesRead) / p.totalBytes)}%` : '';
+            io.err.write(`${fileName}:${pct} ${p.records} records, ${p.recordsPerSecond} records/s\n`);
+          },
+        });
+        const result = await done;
+        if (result.state === 'failed') {
+          errors.push(`${fileName}: ${result.error ?? 'import failed'}`);
+          continue;
+        }
+        const report = { file: fileName, format: result.format, records: result.records, imported: result.imported, failed: lit.failures(batchId, Number.MAX_SAFE_INTEGER) };
+        reports.push(report);
+        if (!values.json) {
+          io.err.write(`${fileName}: ${report.format}, ${report.records} records, ${report.imported} imported, ${report.failed.length} failed; ${result.duplicateGroups ?? 0} duplicate groups in the library\n`);
+          for (const f of report.failed) io.err.write(`  record ${f.record}: ${f.reason}\n`);
+        }
+      }
+    });
+    if (values.json) io.out.write(`${JSON.stringify(reports, null, 2)}\n`);
+    if (errors.length > 0) throw new CliError(errors.join('\n'));
+    return 0;
+  },
+};
