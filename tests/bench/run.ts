@@ -1,11 +1,13 @@
 // npm run bench: prints figures (never pass/fail). Each section is a module under tests/bench/.
 import { benchCrosswalk } from './crosswalk.ts';
 import { benchHttp } from './http.ts';
+import { benchBrowserScreens } from './browser-screens.ts';
 
 const only = process.argv[2];
 const sections: [string, () => Promise<void>][] = [
   ['crosswalk', benchCrosswalk],
   ['http', benchHttp],
+  ['browser-screens', benchBrowserScreens],
 ];
 for (const [name, run] of sections) {
   if (only && only !== name) continue;

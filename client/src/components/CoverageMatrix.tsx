@@ -1,6 +1,7 @@
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useCallback, useRef, useState, type KeyboardEvent } from 'react';
 import { RELATION_MARKS } from '../../../shared/crosswalk.ts';
-import { ALIGNED_RELATIONS, type Coverage, type CoverageCell, type RelationCounts } from '../../../shared/coverage.ts';
+import { ALIGNED_RELATIONS, type Coverage, type CoverageCell, type CoverageRow, type RelationCounts } from '../../../shared/coverage.ts';
+import type { Stage } from '../../../shared/schemas.ts';
 
 export function relationSummary(counts: RelationCounts): string {
   return ALIGNED_RELATIONS.filter((r) => counts[r] > 0).map((r) => `${counts[r]} ${r}`).join(', ');
@@ -31,9 +32,50 @@ function CellContent({ cell }: { cell: CoverageCell }) {
   );
 }
 
+interface RowProps {
+  row: CoverageRow;
+  r: number;
+  stages: Stage[];
+  /** the column holding the grid's tab stop, or -1 when it is in another row */
+  activeCol: number;
+  selectedStageId: number | null;
+  onCellClick: (r: number, c: number, cell: CoverageCell) => void;
+  onCellKey: (e: KeyboardEvent<HTMLButtonElement>, r: number, c: number) => void;
+}
+
+// Memoised so that selecting or moving to a cell re-renders two rows, not all fifty.
+const CoverageMatrixRow = memo(function CoverageMatrixRow({ row, r, stages, activeCol, selectedStageId, onCellClick, onCellKey }: RowProps) {
+  return (
+    <tr>
+      <th scope="row">{row.label}</th>
+      {row.cells.map((cell, c) => (
+        <td key={cell.stageId} className={`cov-cell cov-${cell.state}`}>
+          <button
+            type="button"
+            className="cov-button"
+            data-cell={`${r}-${c}`}
+            data-state={cell.state}
+            tabIndex={c === activeCol ? 0 : -1}
+            aria-pressed={selectedStageId === cell.stageId}
+            aria-label={`${row.framework.name} × ${stages[c]?.name ?? ''}: ${cellLabel(cell)}`}
+            onClick={() => onCellClick(r, c, cell)}
+            onKeyDown={(e) => onCellKey(e, r, c)}
+          >
+            <CellContent cell={cell} />
+          </button>
+        </td>
+      ))}
+      <td className="cov-assessed">
+        {row.assessed} of {row.phaseCount}
+        {row.noCounterpart > 0 && <span className="cov-note"> ({row.noCounterpart} without counterpart)</span>}
+      </td>
+    </tr>
+  );
+});
+
 /**
  * Models × stages, one button per cell. Arrow keys move between cells (one tab stop for the whole grid, the last
- * focused cell), Enter or click opens the cell.
+ * focused cell), Enter or click opens the cell. `onSelect` should be stable (useCallback) to keep rows memoised.
  */
 export function CoverageMatrix({
   coverage, caption, selected, onSelect,
@@ -48,13 +90,7 @@ export function CoverageMatrix({
   const rows = coverage.rows.length;
   const cols = coverage.stages.length;
 
-  const focusCell = (r: number, c: number) => {
-    const row = Math.max(0, Math.min(rows - 1, r));
-    const col = Math.max(0, Math.min(cols - 1, c));
-    setActive([row, col]);
-    tableRef.current?.querySelector<HTMLButtonElement>(`[data-cell="${row}-${col}"]`)?.focus();
-  };
-  const onKeyDown = (e: KeyboardEvent<HTMLButtonElement>, r: number, c: number) => {
+  const onCellKey = useCallback((e: KeyboardEvent<HTMLButtonElement>, r: number, c: number) => {
     const moves: Record<string, [number, number]> = {
       ArrowUp: [r - 1, c], ArrowDown: [r + 1, c], ArrowLeft: [r, c - 1], ArrowRight: [r, c + 1],
       Home: [r, 0], End: [r, cols - 1],
@@ -62,8 +98,15 @@ export function CoverageMatrix({
     const to = moves[e.key];
     if (!to) return;
     e.preventDefault();
-    focusCell(to[0], to[1]);
-  };
+    const row = Math.max(0, Math.min(rows - 1, to[0]));
+    const col = Math.max(0, Math.min(cols - 1, to[1]));
+    setActive([row, col]);
+    tableRef.current?.querySelector<HTMLButtonElement>(`[data-cell="${row}-${col}"]`)?.focus();
+  }, [rows, cols]);
+  const onCellClick = useCallback((r: number, c: number, cell: CoverageCell) => {
+    setActive([r, c]);
+    onSelect(cell);
+  }, [onSelect]);
   const [ar, ac] = active[0] < rows && active[1] < cols ? active : [0, 0];
 
   return (
@@ -80,37 +123,16 @@ export function CoverageMatrix({
       </thead>
       <tbody>
         {coverage.rows.map((row, r) => (
-          <tr key={row.framework.id}>
-            <th scope="row">{row.label}</th>
-            {row.cells.map((cell, c) => {
-              const stage = coverage.stages[c];
-              const isSelected = selected?.frameworkId === cell.frameworkId && selected.stageId === cell.stageId;
-              return (
-                <td key={cell.stageId} className={`cov-cell cov-${cell.state}`}>
-                  <button
-                    type="button"
-                    className="cov-button"
-                    data-cell={`${r}-${c}`}
-                    data-state={cell.state}
-                    tabIndex={r === ar && c === ac ? 0 : -1}
-                    aria-pressed={isSelected}
-                    aria-label={`${row.framework.name} × ${stage?.name ?? ''}: ${cellLabel(cell)}`}
-                    onClick={() => {
-                      setActive([r, c]);
-                      onSelect(cell);
-                    }}
-                    onKeyDown={(e) => onKeyDown(e, r, c)}
-                  >
-                    <CellContent cell={cell} />
-                  </button>
-                </td>
-              );
-            })}
-            <td className="cov-assessed">
-              {row.assessed} of {row.phaseCount}
-              {row.noCounterpart > 0 && <span className="cov-note"> ({row.noCounterpart} without counterpart)</span>}
-            </td>
-          </tr>
+          <CoverageMatrixRow
+            key={row.framework.id}
+            row={row}
+            r={r}
+            stages={coverage.stages}
+            activeCol={r === ar ? ac : -1}
+            selectedStageId={selected?.frameworkId === row.framework.id ? selected.stageId : null}
+            onCellClick={onCellClick}
+            onCellKey={onCellKey}
+          />
         ))}
       </tbody>
       <tfoot>

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { computeCoverage, type CoverageCell } from '../../../shared/coverage.ts';
 import { RELATION_MARKS } from '../../../shared/crosswalk.ts';
 import { CoverageMatrix } from '../components/CoverageMatrix.tsx';
@@ -15,6 +15,7 @@ export function CoverageScreen({ review }: ScreenProps) {
   const [selected, setSelected] = useState<{ frameworkId: number; stageId: number } | null>(null);
   const cw = crosswalk.data?.crosswalk;
   const coverage = useMemo(() => (cw ? computeCoverage(cw) : null), [cw]);
+  const onSelect = useCallback((c: CoverageCell) => setSelected({ frameworkId: c.frameworkId, stageId: c.stageId }), []);
 
   if (crosswalk.error) return <p role="alert">Could not load the crosswalk: {crosswalk.error.message}</p>;
   if (!coverage) return <p role="status">Loading…</p>;
@@ -58,7 +59,7 @@ export function CoverageScreen({ review }: ScreenProps) {
                 coverage={coverage}
                 caption={`Coverage: ${models} models × ${coverage.stages.length} stages (phases aligned per cell)`}
                 selected={selected}
-                onSelect={(c) => setSelected({ frameworkId: c.frameworkId, stageId: c.stageId })}
+                onSelect={onSelect}
               />
           </div>
           {cell && row && stage && (
