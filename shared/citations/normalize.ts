@@ -55,6 +55,8 @@ export function normalizeCsl(input: Record<string, unknown>, options: { markupTo
     item[key] = value;
   }
   for (const key of NUMBERISH) if (typeof item[key] === 'number') item[key] = String(item[key]);
+  // "2546–2554": the style draws the dash; stored as a hyphen, a range survives BibTeX's "--" and RIS alike.
+  if (typeof item.page === 'string') item.page = item.page.replace(/\s*[\u2013\u2014]\s*/g, '-');
   for (const key of ['author', 'editor', 'container-author', 'translator'] as const) {
     const names = item[key];
     if (Array.isArray(names)) {
