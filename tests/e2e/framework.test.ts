@@ -93,6 +93,7 @@ describe.runIf(hasChromium)('target framework screen', () => {
     await row('Developing').getByRole('button', { name: 'Edit Developing' }).click();
     const form = page.getByRole('form', { name: 'Edit stage Developing' });
     await form.getByLabel('Focus').fill('Prototype, pilot and test');
+    expect(await axeViolations(page)).toEqual([]);
     await form.getByRole('button', { name: 'Save stage' }).click();
     await row('Developing').getByText('Prototype, pilot and test').waitFor();
     await page.reload();
