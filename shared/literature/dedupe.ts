@@ -1,6 +1,6 @@
 // Finding duplicate references: exact DOI, then exact normalised title + year + first author, then fuzzy
 // candidates compared only within blocks (title prefix; first author + year), never all pairs.
-import type { DedupeKeys } from './dedupe-keys.ts';
+import { TITLE_KEY_LENGTH, type DedupeKeys } from './dedupe-keys.ts';
 
 export interface DedupeRecord extends DedupeKeys {
   id: number;
@@ -163,7 +163,13 @@ export function findDuplicateGroups(records: readonly DedupeRecord[], options: D
     const p: Prepared = { ...r, markers: markers(r.titleNorm) };
     if (p.doiNorm) addToBlock(byDoi, p.doiNorm, p);
     if (p.titleKey) addToBlock(blocks, `t|${p.titleKey}`, p);
+    // the end of the title too: a typo near the start with the year off by one shares no other block
+    if (p.titleNorm.length > TITLE_KEY_LENGTH) addToBlock(blocks, `s|${p.titleNorm.slice(-40)}`, p);
     if (p.authorKey && p.year !== null) addToBlock(blocks, `a|${p.authorKey}|${p.year}`, p);
+    // … and a typo in the middle with the year off by one: same author, same first and last title words
+    if (p.authorKey && p.titleNorm) {
+      addToBlock(blocks, `w|${p.authorKey}|${p.titleNorm.slice(0, p.titleNorm.indexOf(' ') >>> 0)}|${p.titleNorm.slice(p.titleNorm.lastIndexOf(' ') + 1)}`, p);
+    }
   }
 
   const links = new Map<string, Link>();

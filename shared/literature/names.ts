@@ -38,7 +38,7 @@ const SUFFIX = /^(jr\.?|sr\.?|ii|iii|iv|v|2nd|3rd)$/i;
 
 /** One name as a non-BibTeX export writes it. */
 export function parseName(raw: string): CslName | undefined {
-  const s = collapse(raw).replace(/[;,]$/, '').trim();
+  const s = collapse(raw).replace(/;$/, '').trim();
   if (!s) return undefined;
   if (s.includes(',')) {
     const parts = s.split(',').map((p) => p.trim());
@@ -51,10 +51,16 @@ export function parseName(raw: string): CslName | undefined {
   if (isOrganisation(s)) return { literal: s };
   const fi = FAMILY_INITIALS.exec(s);
   if (fi) return person(fi[1] as string, fi[2] as string);
-  const words = s.split(' ');
-  if (words.length === 1) return { family: s };
-  if (words.length > 4) return { literal: s };
-  // "Jan van der Berg": the particle starts at the first lower-case word after the given names.
+  // RIS, MEDLINE FAU, WoS AF and EndNote all write "Family, Given"; a name without a comma that is not
+  // "Family Initials" is a single-field name (Zotero writes those, and BibTeX braces the same names).
+  return { literal: s };
+}
+
+/** A name written "Given Family" (BibTeX without a comma, CSV "First Last"): for callers that know the order. */
+export function parseGivenFamily(raw: string): CslName | undefined {
+  const words = collapse(raw).split(' ').filter(Boolean);
+  if (words.length === 0) return undefined;
+  if (words.length === 1) return { family: words[0] as string };
   let k = words.length - 1;
   while (k > 1 && /^\p{Ll}/u.test(words[k - 1] as string)) k--;
   return person(words.slice(k).join(' '), words.slice(0, k).join(' '));
@@ -122,11 +128,10 @@ export function parseBibtexName(raw: string, clean: (s: string) => string): CslN
     const words = wordsOf(s);
     // First von Last: von starts at the first lower-case word, Last is from after the last lower-case word.
     let vStart = -1;
-    let vEnd = -1;
     for (let i = 0; i < words.length - 1; i++) {
       if (isLowerWord(words[i] as string)) {
-        if (vStart < 0) vStart = i;
-        vEnd = i;
+        vStart = i;
+        break;
       }
     }
     if (vStart < 0) {
@@ -135,7 +140,6 @@ export function parseBibtexName(raw: string, clean: (s: string) => string): CslN
     } else {
       vonLast = words.slice(vStart);
       first = words.slice(0, vStart).join(' ');
-      void vEnd;
     }
   } else {
     vonLast = wordsOf(commaParts[0] as string);
@@ -146,8 +150,10 @@ export function parseBibtexName(raw: string, clean: (s: string) => string): CslN
       first = commaParts[1] as string;
     }
   }
+  // Only leading lower-case words are the particle ("de Vicente", not "Van der Vekens"), as in RIS, so the
+  // same name exported both ways comes out the same.
   let k = -1;
-  for (let i = 0; i < vonLast.length - 1; i++) if (isLowerWord(vonLast[i] as string)) k = i;
+  while (k + 1 < vonLast.length - 1 && isLowerWord(vonLast[k + 1] as string)) k++;
   const particle = vonLast.slice(0, k + 1).map(clean).join(' ');
   const family = collapse(vonLast.slice(k + 1).map(clean).join(' '));
   const name: CslName = {};

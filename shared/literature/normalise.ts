@@ -42,7 +42,9 @@ export const collapse = (s: string): string => s.replace(/\s+/g, ' ').trim();
 export function cleanText(s: string | undefined, markup: Markup): string | undefined {
   if (s === undefined) return undefined;
   let t = s;
-  if (markup === 'tex') t = texToUnicode(t, { dashes: true });
+  // "--" stays as written: Zotero's BibTeX leaves it unescaped in text ("DRB1*015:01--DQA1"), so reading it as an
+  // en dash would make the BibTeX and RIS exports of one record differ. Page ranges are normalised separately.
+  if (markup === 'tex') t = texToUnicode(t, { dashes: false });
   t = htmlToText(t);
   if (markup === 'plain' && looksLikeTex(t)) t = texToUnicode(t, { dashes: false });
   t = collapse(t.normalize('NFC'));
@@ -75,7 +77,11 @@ export function normalisePages(start: string | undefined, end: string | undefine
   let page: string;
   if (a && b && b !== a && !/[-–—]/.test(a)) page = `${a}-${b}`;
   else page = (a || b) as string;
-  return collapse(page.replace(/\s*(?:--|[–—‐-])\s*/g, '-')) || undefined;
+  page = collapse(page.replace(/\s*(?:--|[–—‐-])\s*/g, '-'));
+  // "405-405" (BibTeX) and SP 405 / EP 405 (RIS) are the same single page.
+  const halves = page.split('-');
+  if (halves.length === 2 && halves[0] === halves[1]) page = halves[0] as string;
+  return page || undefined;
 }
 
 function cleanName(n: CslName, markup: Markup): CslName | undefined {

@@ -9,7 +9,7 @@ const ACCENTS: Record<string, string> = {
 const SYMBOLS: Record<string, string> = {
   aa: 'å', AA: 'Å', o: 'ø', O: 'Ø', ss: 'ß', ae: 'æ', AE: 'Æ', oe: 'œ', OE: 'Œ', l: 'ł', L: 'Ł', i: 'ı', j: 'ȷ',
   dh: 'ð', DH: 'Ð', th: 'þ', TH: 'Þ', ng: 'ŋ', NG: 'Ŋ', dj: 'đ', DJ: 'Đ', SS: 'SS',
-  textbackslash: '\\', textasciitilde: '~', textasciicircum: '^', textless: '<', textgreater: '>', textbar: '|',
+  textbackslash: '\\', textasciigrave: '`', textasciitilde: '~', textasciicircum: '^', textless: '<', textgreater: '>', textbar: '|',
   textquoteright: '’', textquoteleft: '‘', textquotedblleft: '“', textquotedblright: '”', textquotedbl: '"',
   textendash: '–', textemdash: '—', textregistered: '®', texttrademark: '™', textcopyright: '©', copyright: '©',
   textdegree: '°', textperiodcentered: '·', textbullet: '•', dots: '…', ldots: '…', textellipsis: '…',
@@ -50,12 +50,14 @@ export function texToUnicode(s: string, opts: TexOptions = {}): string {
 
 /** True when text from a non-TeX format carries TeX markup that should be converted. */
 export function looksLikeTex(s: string): boolean {
-  return /\\[a-zA-Z"'`^~=.&%$#_{}]|``|\{''\}|\$[^$\s][^$]*\$/.test(s);
+  // "$5 … $6" in an abstract is money, not math: only backslash commands and TeX quotes count.
+  return /\\[a-zA-Z"'`^~=.&%$#_{}]|``|\{''\}/.test(s);
 }
 
 class TexReader {
   private i = 0;
   private math = false;
+  private openQuote = false;
   constructor(
     private readonly s: string,
     private readonly dashes: boolean,
@@ -81,13 +83,16 @@ class TexReader {
       } else if (ch === '`') {
         if (s[this.i + 1] === '`') {
           out += '“';
+          this.openQuote = true;
           this.i += 2;
         } else {
           out += '‘';
           this.i++;
         }
-      } else if (ch === "'" && s[this.i + 1] === "'") {
+      } else if (ch === "'" && s[this.i + 1] === "'" && this.openQuote) {
+        // Only a '' that closes a `` is a TeX quote: Zotero writes a literal '' unescaped, and it must survive.
         out += '”';
+        this.openQuote = false;
         this.i += 2;
       } else if (ch === '-' && this.dashes && s[this.i + 1] === '-') {
         if (s[this.i + 2] === '-') {

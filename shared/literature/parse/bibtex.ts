@@ -291,7 +291,7 @@ class Reader {
   }
 }
 
-const tex = (s: string): string => texToUnicode(s, { dashes: true });
+const tex = (s: string): string => texToUnicode(s, { dashes: false });
 const texNoDash = (s: string): string => texToUnicode(s, { dashes: false });
 
 function names(v: string | undefined): CslName[] {

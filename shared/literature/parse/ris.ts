@@ -48,7 +48,7 @@ export class RisSplitter implements RecordSplitter {
 }
 
 export const RIS_TYPES: Record<string, string> = {
-  JOUR: 'article-journal', JFULL: 'article-journal', EJOUR: 'article-journal', ABST: 'article-journal',
+  ENCYC: 'entry-encyclopedia', JOUR: 'article-journal', JFULL: 'article-journal', EJOUR: 'article-journal', ABST: 'article-journal',
   INPR: 'article-journal', MGZN: 'article-magazine', NEWS: 'article-newspaper', BOOK: 'book', EBOOK: 'book',
   EDBOOK: 'book', SER: 'book', CHAP: 'chapter', ECHAP: 'chapter', CONF: 'paper-conference',
   CPAPER: 'paper-conference', RPRT: 'report', THES: 'thesis', ELEC: 'webpage', WEB: 'webpage', PAT: 'patent',
@@ -164,8 +164,8 @@ export function parseRisRecord(rec: RawRecord): ParsedRecord | RecordFailure {
   d.abstract = ab && n2 ? (n2.length > ab.length ? n2 : ab) : (ab ?? n2);
   d.keywords = all(f, 'KW', 'DE').flatMap((k) => (k.includes(';') ? k.split(';') : [k]));
   d.language = first(f, 'LA');
-  d.publisher = first(f, 'PB');
-  d.place = first(f, 'CY', 'PP');
+  d.publisher = first(f, 'PB', 'PU');
+  d.place = first(f, 'CY', 'PP', 'PI');
   const ids = splitIds(all(f, 'SN', 'BN'));
   const isbn = ids.filter((s) => isIsbn(s) || BOOKISH.has(type));
   const issn = ids.filter((s) => !isbn.includes(s));
