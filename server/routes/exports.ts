@@ -5,9 +5,8 @@ import type { Repositories } from '../db/repositories.ts';
 import { HttpProblem } from '../http/problem.ts';
 import { defineRoute, type RouteDef } from '../http/route.ts';
 import { idParamSchema } from '../../shared/schemas.ts';
-import {
-  citationStyleSchema, exportFileName, exportFormatSchema, exportTargetDefs, findTarget, FORMAT_INFO, layoutSchema, type ExportTargetDef,
-} from '../../shared/export/documents.ts';
+import { exportFileName, exportTargetDefs, findTarget, FORMAT_INFO, type ExportTargetDef } from '../../shared/export/documents.ts';
+import { citationStyleSchema, exportFormatSchema, layoutSchema } from '../../shared/export/export-schemas.ts';
 import { renderHtmlTable } from '../../shared/export/html.ts';
 import { targetTable } from '../../shared/export/render.ts';
 import { buildCrosswalk } from '../../shared/crosswalk.ts';

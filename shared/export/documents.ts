@@ -1,6 +1,5 @@
 // What can be exported: each target turns the review's data into a table (for the table formats), mappings (for
 // SSSOM) or a figure (SVG). The CLI, the API and the export dialog's preview all go through these functions.
-import { z } from 'zod';
 import { DERIVED_RELATION_MARKS, deriveModelCrosswalk } from '../compose.ts';
 import { RELATION_MARKS, type Crosswalk, type ReviewSnapshot } from '../crosswalk.ts';
 import { bandsTable, CELL_TEXT, stagesTable, type TextTable } from '../tables.ts';
@@ -9,17 +8,16 @@ import { renderCoverageSvg } from './figures-coverage.ts';
 import { renderWheelSvg } from './figures-wheel.ts';
 import type { SssomMappingInput } from './sssom.ts';
 
+// Plain constants, no zod: the export dialog imports this module into the browser, where zod's eval probe trips the
+// page's CSP. The request schemas built from these lists are in export-schemas.ts.
 export const LAYOUTS = ['bands', 'stages'] as const;
-export const layoutSchema = z.enum(LAYOUTS);
-export type Layout = z.infer<typeof layoutSchema>;
+export type Layout = (typeof LAYOUTS)[number];
 
 export const CITATION_STYLES = ['apa', 'harvard', 'vancouver'] as const;
-export const citationStyleSchema = z.enum(CITATION_STYLES);
-export type CitationStyle = z.infer<typeof citationStyleSchema>;
+export type CitationStyle = (typeof CITATION_STYLES)[number];
 
 export const EXPORT_FORMATS = ['csv', 'xlsx', 'docx', 'md', 'tex', 'html', 'json', 'sssom', 'svg'] as const;
-export const exportFormatSchema = z.enum(EXPORT_FORMATS);
-export type ExportFormat = z.infer<typeof exportFormatSchema>;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export interface FormatInfo {
   label: string;

@@ -1,17 +1,16 @@
 // Where an exported file came from: the review, a hash of the data it was made from, the app version and when.
 // Every format that can carry comments or metadata carries this; `generatedAt` is the only part that changes
 // between two exports of the same data.
-import { z } from 'zod';
-
-export const provenanceSchema = z.object({
-  reviewSlug: z.string(),
-  reviewTitle: z.string(),
+// No zod here: the client imports this module, and zod's eval probe trips the page's CSP.
+export interface Provenance {
+  reviewSlug: string;
+  reviewTitle: string;
   /** sha-256 of the canonical JSON of the review's data snapshot (shared/snapshot-hash.ts) */
-  snapshotHash: z.string().regex(/^[0-9a-f]{64}$/),
-  appVersion: z.string(),
-  generatedAt: z.string(),
-});
-export type Provenance = z.infer<typeof provenanceSchema>;
+  snapshotHash: string;
+  appVersion: string;
+  /** ISO 8601 */
+  generatedAt: string;
+}
 
 export const GENERATOR = 'Synthesis Workbench';
 

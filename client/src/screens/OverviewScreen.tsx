@@ -2,6 +2,7 @@ import { useCrosswalk } from '../hooks/useCrosswalk.ts';
 import { BandsTable } from '../components/BandsTable.tsx';
 import { TargetTable } from '../components/TargetTable.tsx';
 import { FlowList } from '../components/FlowList.tsx';
+import { ExportButton } from '../components/ExportDialogButton.tsx';
 import { useFlow } from '../hooks/useFlow.ts';
 import type { ScreenProps } from './types.ts';
 
@@ -26,10 +27,12 @@ export function OverviewScreen({ review }: ScreenProps) {
       </section>
       <section aria-labelledby="table1-heading">
         <h2 id="table1-heading">Table 1</h2>
+        <ExportButton reviewId={review.id} what="crosswalk" title="Table 1" label="Export Table 1…" />
         <BandsTable crosswalk={cw} caption={tables.bands.caption} />
       </section>
       <section aria-labelledby="table2-heading">
         <h2 id="table2-heading">Table 2</h2>
+        <ExportButton reviewId={review.id} what="stages" title="Table 2" label="Export Table 2…" />
         <TargetTable stages={cw.stages} caption={tables.target.caption} />
       </section>
       {flow.data && flow.data.length > 0 && (
