@@ -35,8 +35,9 @@ export function plainText(value: string): string {
 function cleanName(name: CslName): CslName {
   const out: CslName = {};
   for (const [k, v] of Object.entries(name)) if (typeof v === 'string' && v.trim()) out[k] = v.trim();
-  // A family name with no given name and a space in it is an organisation ("{Design Council}" in BibTeX).
-  if (out.family && !out.given && !out['non-dropping-particle'] && /\s/.test(out.family)) {
+  // A family name with no given name is stored as a literal: that is how an organisation comes back from BibTeX
+  // ("{Design Council}", "{IDEO}"), and the styles print both the same way.
+  if (out.family && !out.given && !out['non-dropping-particle'] && !out['dropping-particle']) {
     return { literal: out.family };
   }
   return out;
