@@ -165,10 +165,23 @@ describe.runIf(hasChromium)('target framework screen', () => {
     expect((await stages()).map((s) => s.name)).not.toContain('Sustaining');
   });
 
-  it('warns how many alignments go with a stage before deleting it', async () => {
+  it('warns how many alignments go with a stage, deletes it, and undoes the delete with its alignment', async () => {
+    const before = await stages();
     await row('Developing').getByRole('button', { name: 'Delete Developing' }).click();
     await expect(page.getByRole('alertdialog').textContent()).resolves.toMatch(/Its 1 alignment will be deleted too\./);
-    await page.getByRole('alertdialog').getByRole('button', { name: 'Keep it' }).click();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Delete stage' }).click();
+    await page.getByRole('status').filter({ hasText: 'Deleted “Developing” and its 1 alignment.' }).waitFor();
+    expect((await stages()).map((s) => s.name)).not.toContain('Developing');
+    await expect(page.getByRole('button', { name: /^Stage \d: Developing$/ }).count()).resolves.toBe(0);
+    // focus lands on the undo button, so a keyboard user can take it back at once
+    expect(await focused()).toBe('Undo delete of “Developing”');
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').filter({ hasText: 'Restored “Developing”.' }).waitFor();
+    expect((await stages()).map((s) => [s.id, s.name])).toEqual(before.map((s) => [s.id, s.name]));
+    await wheelStage(3, 'Developing').click();
+    await expect(page.getByRole('list', { name: 'Phases aligned to Developing' }).locator('li li').allTextContents())
+      .resolves.toEqual(['Prototyping and pilots ⊂ subset-of']);
     expect(await axeViolations(page)).toEqual([]);
     expect(consoleErrors.filter((e) => !/409/.test(e))).toEqual([]);
   });

@@ -7,8 +7,9 @@ import type { Stage } from '../../../shared/schemas.ts';
 export type StageFields = Pick<Stage, 'name' | 'focus' | 'purpose' | 'keyLabel' | 'keyQuestion' | 'successMeasures' | 'bandId'>;
 
 /**
- * Create, update, reorder and delete the target framework's stages. Every mutation refetches the crosswalk, which
- * carries the stages; a refused write is left for the caller to show (a 409 carries the current stage).
+ * Create, update and reorder the target framework's stages; deletes go through useUndoDelete so that they can be
+ * undone. Every mutation refetches the crosswalk, which carries the stages; a refused write is left for the caller to
+ * show (a 409 carries the current stage).
  */
 export function useStageMutations(reviewId: number, targetId: number | undefined) {
   const queryClient = useQueryClient();
@@ -32,10 +33,5 @@ export function useStageMutations(reviewId: number, targetId: number | undefined
     },
     onSettled,
   });
-  const remove = useMutation({
-    mutationFn: ({ id, version }: { id: number; version: number }) =>
-      api<void>(`/reviews/${reviewId}/stages/${id}?version=${version}`, { method: 'DELETE' }),
-    onSettled,
-  });
-  return { update, create, reorder, remove };
+  return { update, create, reorder };
 }

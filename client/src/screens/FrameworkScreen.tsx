@@ -5,6 +5,7 @@ import { Wheel } from '../components/Wheel.tsx';
 import { WheelStagePanel } from '../components/WheelStagePanel.tsx';
 import { useCrosswalk } from '../hooks/useCrosswalk.ts';
 import { useStageMutations } from '../hooks/useStageMutations.ts';
+import { useUndoDelete } from '../hooks/useUndoDelete.ts';
 import type { ScreenProps } from './types.ts';
 import '../styles/framework.css';
 
@@ -16,6 +17,8 @@ export function FrameworkScreen({ review }: ScreenProps) {
   const cw = crosswalk.data?.crosswalk;
   const stages = cw?.stages;
   const mutations = useStageMutations(review.id, cw?.target?.id);
+  const undoDelete = useUndoDelete(review.id);
+  const [deleting, setDeleting] = useState(false);
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [editingId, setEditingId] = useState<number | null>(null);
   const [confirmingId, setConfirmingId] = useState<number | null>(null);
@@ -43,7 +46,7 @@ export function FrameworkScreen({ review }: ScreenProps) {
   if (!cw || !stages) return <p role="status">Loading…</p>;
   if (!cw.target) return <p>This review has no target framework yet.</p>;
 
-  const busy = mutations.reorder.isPending || mutations.remove.isPending || mutations.create.isPending;
+  const busy = mutations.reorder.isPending || deleting || mutations.create.isPending;
   const fail = (what: string) => (e: unknown) =>
     setMessage({ kind: 'alert', text: `${what} failed: ${e instanceof Error ? e.message : String(e)}` });
   const alignmentCount = (stageId: number) =>
@@ -67,17 +70,29 @@ export function FrameworkScreen({ review }: ScreenProps) {
     );
   };
   const onDelete = (stage: Stage) => {
-    mutations.remove.mutateAsync({ id: stage.id, version: stage.version }).then(
+    const count = alignmentCount(stage.id);
+    setDeleting(true);
+    undoDelete.remove('stage', stage.id, stage.version, `“${stage.name}”`).then(
       () => {
         setConfirmingId(null);
         if (selectedId === stage.id) setSelectedId(null);
-        setMessage({ kind: 'status', text: `Deleted “${stage.name}”.` });
-        setFocusTarget({ selector: '#new-stage-name' });
+        setMessage({
+          kind: 'status',
+          text: `Deleted “${stage.name}”${count > 0 ? ` and its ${count} ${count === 1 ? 'alignment' : 'alignments'}` : ''}.`,
+        });
+        setFocusTarget({ selector: '#stage-undo' });
       },
       (e: unknown) => {
         setConfirmingId(null);
         fail('Deleting the stage')(e);
       },
+    ).finally(() => setDeleting(false));
+  };
+  const onUndo = () => {
+    const name = undoDelete.lastDeleted?.label ?? 'the stage';
+    undoDelete.undo().then(
+      () => setMessage({ kind: 'status', text: `Restored ${name}.` }),
+      fail('Undoing the delete'),
     );
   };
   const onCreate = (e: FormEvent) => {
@@ -119,6 +134,11 @@ export function FrameworkScreen({ review }: ScreenProps) {
         <div aria-live="polite" className="stage-message">
           {message?.kind === 'status' && <p role="status">{message.text}</p>}
         </div>
+        {undoDelete.lastDeleted?.subtree.root.kind === 'stage' && (
+          <p className="stage-undo">
+            <button type="button" id="stage-undo" onClick={onUndo}>Undo delete of {undoDelete.lastDeleted.label}</button>
+          </p>
+        )}
         {message?.kind === 'alert' && <p role="alert" className="stage-error">{message.text}</p>}
         <StageTable
           stages={stages}
