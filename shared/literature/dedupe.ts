@@ -28,6 +28,10 @@ export interface DedupeOptions {
 
 export const pairKey = (a: number, b: number): string => (a < b ? `${a}:${b}` : `${b}:${a}`);
 
+// Two rows reused across calls: millions of comparisons must not allocate millions of arrays.
+let rowA = new Int32Array(256);
+let rowB = new Int32Array(256);
+
 /** Levenshtein distance, or max + 1 as soon as it must exceed max (banded, so O(n·max)). */
 export function boundedLevenshtein(a: string, b: string, max: number): number {
   if (a === b) return 0;
@@ -35,31 +39,39 @@ export function boundedLevenshtein(a: string, b: string, max: number): number {
   const m = b.length;
   if (Math.abs(n - m) > max) return max + 1;
   if (n === 0 || m === 0) return Math.max(n, m);
-  let prev = new Array<number>(m + 1);
-  let cur = new Array<number>(m + 1);
-  for (let j = 0; j <= m; j++) prev[j] = j;
+  if (rowA.length < m + 2) {
+    rowA = new Int32Array(m + 2);
+    rowB = new Int32Array(m + 2);
+  }
+  let prev = rowA;
+  let cur = rowB;
+  const over = max + 1;
+  for (let j = 0; j <= m; j++) prev[j] = j <= max ? j : over;
+  prev[m + 1] = over;
   for (let i = 1; i <= n; i++) {
     const lo = Math.max(1, i - max);
     const hi = Math.min(m, i + max);
-    cur[0] = i;
-    if (lo > 1) cur[lo - 1] = max + 1;
-    let rowMin = lo === 1 ? i : max + 1;
+    cur[lo - 1] = lo === 1 ? (i <= max ? i : over) : over;
+    let rowMin = cur[lo - 1] as number;
     const ca = a.charCodeAt(i - 1);
     for (let j = lo; j <= hi; j++) {
-      const cost = ca === b.charCodeAt(j - 1) ? 0 : 1;
-      const del = (prev[j] ?? max + 1) + 1;
-      const ins = (cur[j - 1] ?? max + 1) + 1;
-      const sub = (j - 1 >= i - 1 - max ? (prev[j - 1] ?? max + 1) : max + 1) + cost;
-      const v = Math.min(del, ins, sub);
+      const sub = (prev[j - 1] as number) + (ca === b.charCodeAt(j - 1) ? 0 : 1);
+      const del = (j <= i - 1 + max ? (prev[j] as number) : over) + 1;
+      const ins = (cur[j - 1] as number) + 1;
+      let v = sub < del ? sub : del;
+      if (ins < v) v = ins;
+      if (v > over) v = over;
       cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
-    if (hi < m) cur[hi + 1] = max + 1;
-    if (rowMin > max) return max + 1;
-    [prev, cur] = [cur, prev];
+    if (hi < m) cur[hi + 1] = over;
+    if (rowMin > max) return over;
+    const t = prev;
+    prev = cur;
+    cur = t;
   }
-  const d = prev[m] ?? max + 1;
-  return d > max ? max + 1 : d;
+  const d = prev[m] as number;
+  return d > max ? over : d;
 }
 
 /** Similarity 1 − distance / longer length, or 0 when below `min`. */
@@ -85,6 +97,30 @@ function markers(titleNorm: string): string {
 
 interface Prepared extends DedupeRecord {
   markers: string;
+  /** letter counts of the normalised title: one edit changes their L1 distance by at most 2, a cheap first filter */
+  hist: Uint8Array;
+}
+
+const HIST_BINS = 38;
+
+function histogram(s: string): Uint8Array {
+  const h = new Uint8Array(HIST_BINS);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const bin = c >= 97 && c <= 122 ? c - 97 : c >= 48 && c <= 57 ? c - 22 : c === 32 ? 36 : 37;
+    if ((h[bin] as number) < 255) h[bin] = (h[bin] as number) + 1;
+  }
+  return h;
+}
+
+function histogramsWithin(a: Uint8Array, b: Uint8Array, limit: number): boolean {
+  let d = 0;
+  for (let i = 0; i < HIST_BINS; i++) {
+    const x = (a[i] as number) - (b[i] as number);
+    d += x < 0 ? -x : x;
+    if (d > limit) return false;
+  }
+  return true;
 }
 
 interface Link {
@@ -120,6 +156,8 @@ function compare(x: Prepared, y: Prepared, threshold: number): Link | null {
   if (x.titleNorm === y.titleNorm && x.year === y.year && x.year !== null && x.authorKey === y.authorKey && x.authorKey) {
     return { a: x.id, b: y.id, rule: 'title-year-author', score: doiConflict ? 0.95 : 0.99, certain: !doiConflict };
   }
+  const maxEdits = Math.floor((1 - threshold) * Math.max(x.titleNorm.length, y.titleNorm.length));
+  if (!histogramsWithin(x.hist, y.hist, 2 * maxEdits)) return null;
   const score = similarity(x.titleNorm, y.titleNorm, threshold);
   if (score === 0) return null;
   return { a: x.id, b: y.id, rule: 'fuzzy-title', score: doiConflict ? Math.min(score, 0.94) : score, certain: false };
@@ -159,8 +197,9 @@ export function findDuplicateGroups(records: readonly DedupeRecord[], options: D
   const distinct = options.distinct ?? new Set<string>();
   const byDoi = new Map<string, Prepared[]>();
   const blocks = new Map<string, Prepared[]>();
-  for (const r of records) {
-    const p: Prepared = { ...r, markers: markers(r.titleNorm) };
+  const byLength = [...records].sort((p, q) => p.titleNorm.length - q.titleNorm.length);
+  for (const r of byLength) {
+    const p: Prepared = { ...r, markers: markers(r.titleNorm), hist: histogram(r.titleNorm) };
     if (p.doiNorm) addToBlock(byDoi, p.doiNorm, p);
     if (p.titleKey) addToBlock(blocks, `t|${p.titleKey}`, p);
     // the end of the title too: a typo near the start with the year off by one shares no other block
@@ -173,23 +212,26 @@ export function findDuplicateGroups(records: readonly DedupeRecord[], options: D
   }
 
   const links = new Map<string, Link>();
+  // the pair key (a string) is only built for pairs that match: building one per comparison is most of the cost
   const consider = (x: Prepared, y: Prepared): void => {
-    const key = pairKey(x.id, y.id);
-    if (x.id === y.id || links.has(key) || distinct.has(key)) return;
+    if (x.id === y.id) return;
     const link = compare(x, y, threshold);
-    if (link) links.set(key, link);
+    if (!link) return;
+    const key = pairKey(x.id, y.id);
+    if (!distinct.has(key) && !links.has(key)) links.set(key, link);
   };
   for (const list of byDoi.values()) {
     for (let i = 0; i < list.length; i++) for (let j = i + 1; j < list.length; j++) consider(list[i] as Prepared, list[j] as Prepared);
   }
+  // blocks were filled in order of title length, so each is sorted and the length window can stop early
   for (const list of blocks.values()) {
     if (list.length < 2) continue;
-    list.sort((p, q) => p.titleNorm.length - q.titleNorm.length);
     for (let i = 0; i < list.length; i++) {
       const x = list[i] as Prepared;
+      const minLength = x.titleNorm.length / threshold;
       for (let j = i + 1; j < list.length; j++) {
         const y = list[j] as Prepared;
-        if (x.titleNorm.length < threshold * y.titleNorm.length) break;
+        if (y.titleNorm.length > minLength) break;
         consider(x, y);
       }
     }
