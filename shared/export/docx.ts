@@ -70,7 +70,12 @@ export async function renderDocx(table: TextTable, options: DocxOptions): Promis
               new TextRun({ text: rest.join(' ') }),
             ],
           }),
-          new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows }),
+          new Table({
+            width: { size: 100, type: WidthType.PERCENTAGE },
+            // no table-level lines at all: the rules are drawn per row (header top and bottom, last row bottom)
+            borders: { top: NONE, bottom: NONE, left: NONE, right: NONE, insideHorizontal: NONE, insideVertical: NONE },
+            rows,
+          }),
           ...(references.length > 0
             ? [
                 new Paragraph({ spacing: { before: 240, after: 120 }, children: [new TextRun({ text: options.referencesHeading ?? 'References', bold: true })] }),
