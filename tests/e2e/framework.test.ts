@@ -103,25 +103,34 @@ describe.runIf(hasChromium)('target framework screen', () => {
   });
 
   it('shows a stale edit as a conflict with both versions, and saves only what the user chooses', async () => {
+    const growing = await stage('Growing');
+    const original = (await server.request('GET', `/api/reviews/1/stages/${growing.id}`)).body;
     await row('Growing').getByRole('button', { name: 'Edit Growing' }).click();
     const form = page.getByRole('form', { name: 'Edit stage Growing' });
     await form.getByLabel('Focus').fill('Mine: grow');
-    const growing = await stage('Growing');
-    // someone else saves first
-    const theirs = await server.request('PATCH', `/api/reviews/1/stages/${growing.id}`, { focus: 'Theirs: spread', version: growing.version });
+    // someone else saves first, changing the focus and the success measures
+    const theirs = await server.request('PATCH', `/api/reviews/1/stages/${growing.id}`, {
+      focus: 'Theirs: spread', successMeasures: 'Theirs: reach', version: growing.version,
+    });
     expect(theirs.status).toBe(200);
     await form.getByRole('button', { name: 'Save stage' }).click();
     const conflict = page.getByRole('alert').filter({ hasText: 'Conflict: someone else changed' });
     await conflict.waitFor();
-    const focusRow = await conflict.locator('tr').filter({ has: page.getByRole('rowheader', { name: /^Focus/ }) })
-      .locator('th, td').allTextContents();
-    expect(focusRow).toEqual(['Focus (differs)', 'Mine: grow', 'Theirs: spread']);
+    const fieldRow = (name: RegExp) =>
+      conflict.locator('tr').filter({ has: page.getByRole('rowheader', { name }) }).locator('th, td').allTextContents();
+    await expect(fieldRow(/^Focus/)).resolves.toEqual(['Focus (both changed)', original.focus, 'Mine: grow', 'Theirs: spread']);
+    await expect(fieldRow(/^Success measures/)).resolves.toEqual([
+      'Success measures (they changed)', original.successMeasures, original.successMeasures, 'Theirs: reach',
+    ]);
+    await expect(fieldRow(/^Name/)).resolves.toEqual(['Name', 'Growing', 'Growing', 'Growing']);
     // nothing was overwritten while the user decides
     await expect(stage('Growing')).resolves.toMatchObject({ focus: 'Theirs: spread', version: growing.version + 1 });
     expect(await axeViolations(page)).toEqual([]);
     await conflict.getByRole('button', { name: /Keep my edit/ }).click();
     await row('Growing').getByText('Mine: grow').waitFor();
+    // the user's field wins; the other person's change to a field the user did not touch survives
     await expect(stage('Growing')).resolves.toMatchObject({ focus: 'Mine: grow', version: growing.version + 2 });
+    await expect(server.request('GET', `/api/reviews/1/stages/${growing.id}`).then((r) => r.body.successMeasures)).resolves.toBe('Theirs: reach');
   });
 
   it('takes the saved version when the user chooses it', async () => {

@@ -20,7 +20,7 @@ function isStage(value: unknown): value is Stage {
     (v.bandId === null || typeof v.bandId === 'number');
 }
 
-type SaveFn = (args: { id: number; version: number; fields: StageFields }) => Promise<Stage>;
+type SaveFn = (args: { id: number; version: number; fields: Partial<StageFields> }) => Promise<Stage>;
 
 /**
  * Inline editor for one stage. It saves with the version it was opened at; a 409 opens the conflict view with both
@@ -34,7 +34,8 @@ export function StageEditor({
   save: SaveFn;
   onDone: () => void;
 }) {
-  const [fields, setFields] = useState<StageFields>(() => fieldsOf(stage));
+  const [original] = useState<StageFields>(() => fieldsOf(stage));
+  const [fields, setFields] = useState<StageFields>(original);
   const [baseVersion] = useState(stage.version);
   const [conflict, setConflict] = useState<Stage | null>(null);
   const [error, setError] = useState<ApiError | Error | null>(null);
@@ -45,7 +46,11 @@ export function StageEditor({
     setBusy(true);
     setError(null);
     try {
-      await save({ id: stage.id, version, fields });
+      // only what the user changed, so that keeping an edit after a conflict leaves other people's fields alone
+      const changed = Object.fromEntries(
+        (Object.keys(fields) as (keyof StageFields)[]).filter((k) => fields[k] !== original[k]).map((k) => [k, fields[k]]),
+      ) as Partial<StageFields>;
+      if (Object.keys(changed).length > 0) await save({ id: stage.id, version, fields: changed });
       onDone();
     } catch (e) {
       const current = e instanceof ApiError && e.status === 409 ? e.problem.current : undefined;
@@ -81,6 +86,7 @@ export function StageEditor({
   if (conflict) {
     return (
       <StageConflict
+        original={original}
         mine={fields}
         theirs={conflict}
         bandLabel={bandLabel}

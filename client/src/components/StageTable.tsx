@@ -11,7 +11,7 @@ export interface StageTableActions {
   onMove: (id: number, by: -1 | 1) => void;
   onAskDelete: (id: number | null) => void;
   onDelete: (stage: Stage) => void;
-  save: (args: { id: number; version: number; fields: StageFields }) => Promise<Stage>;
+  save: (args: { id: number; version: number; fields: Partial<StageFields> }) => Promise<Stage>;
 }
 
 /** Table 2 with an editor per row: the stage's focus, purpose, key question and success measures, and its controls. */
