@@ -7,7 +7,7 @@ import { createCitationRepo, type CitationRepo } from '../db/citation-repo.ts';
 import { HttpProblem, notFound, unprocessable } from '../http/problem.ts';
 import { ROOT } from '../paths.ts';
 import type { CslItem } from '../../shared/csl.ts';
-import { isFailure } from '../../shared/literature/types.ts';
+import { isFailure, type ParsedRecord, type RecordFailure } from '../../shared/literature/types.ts';
 import { baseCitekey, uniqueCitekey } from '../../shared/citations/citekey.ts';
 import { createFormatter, type Formatter } from '../../shared/citations/format.ts';
 import type {
@@ -112,14 +112,17 @@ export class CitationService {
     this.requireReview(reviewId);
     const format = requested === 'auto' ? detectPasteFormat(text) : requested;
     if (!format) {
-      throw unprocessable('/body/text', 'is not BibTeX, RIS, CSL-JSON or a list of DOIs (BibTeX starts with @type{, RIS with "TY  - ", CSL-JSON with [ or {)');
+      throw unprocessable('/body/text', 'is not BibTeX, RIS, CSL-JSON, EndNote XML, MEDLINE, Web of Science, CSV or a list of DOIs (BibTeX starts with @type{, RIS with "TY  - ", CSL-JSON with [ or {)');
     }
     const records = splitRecords(text, format);
-    if (!Array.isArray(records)) return { format, created: [], failures: [{ position: records.recordNumber, reason: records.reason, raw: records.raw }], warnings: [] };
     if (records.length === 0) throw unprocessable('/body/text', `holds no ${format} record`);
     const parser = createRecordParser(format);
     const good: { position: number; item: CslItem; messages: string[] }[] = [];
     const failures: ImportResult['failures'] = [];
+    const take = (parsed: ParsedRecord | RecordFailure): void => {
+      if (isFailure(parsed)) failures.push({ position: parsed.recordNumber, reason: parsed.reason, raw: parsed.raw.slice(0, 2000) });
+      else good.push({ position: parsed.recordNumber, item: parsed.item, messages: parsed.warnings });
+    };
     for (const record of records) {
       if (format === 'doi') {
         const doi = normalizeDoi(record.raw);
@@ -134,10 +137,11 @@ export class CitationService {
         continue;
       }
       const parsed = parser.parse(record);
-      if (parsed === null) continue;
-      if (isFailure(parsed)) failures.push({ position: parsed.recordNumber, reason: parsed.reason, raw: parsed.raw.slice(0, 2000) });
-      else good.push({ position: parsed.recordNumber, item: parsed.item, messages: parsed.warnings });
+      if (parsed !== null) take(parsed);
     }
+    for (const late of parser.end()) take(late);
+    good.sort((a, b) => a.position - b.position);
+    failures.sort((a, b) => a.position - b.position);
     return this.repos.db.transaction(() => {
       const created: Citation[] = [];
       const warnings: ImportResult['warnings'] = [];

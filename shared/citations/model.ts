@@ -21,7 +21,8 @@ export const BIBLIOGRAPHY_SCOPES = ['review', 'models', 'target'] as const;
 export const bibliographyScopeSchema = z.enum(BIBLIOGRAPHY_SCOPES);
 export type BibliographyScope = z.infer<typeof bibliographyScopeSchema>;
 
-export const PASTE_FORMATS = ['bibtex', 'ris', 'csl-json', 'doi'] as const;
+/** what can be pasted: the formats the literature importer reads, and bare DOIs */
+export const PASTE_FORMATS = ['bibtex', 'ris', 'csl-json', 'endnote-xml', 'medline', 'wos', 'csv', 'doi'] as const;
 export const pasteFormatSchema = z.enum(PASTE_FORMATS);
 export type PasteFormat = z.infer<typeof pasteFormatSchema>;
 
