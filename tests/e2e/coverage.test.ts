@@ -173,6 +173,28 @@ describe.runIf(hasChromium)('model-to-model crosswalk', () => {
     await expect(page.getByText('EPIS framework: preparation; sustainment').count()).resolves.toBe(1);
   });
 
+  it('keeps the pair in the URL and swaps the models, inverting the derived relations', async () => {
+    const { crosswalk } = (await server.request('GET', '/api/reviews/1/crosswalk')).body;
+    const id = (name: string): number => crosswalk.models.find((m: { framework: Named }) => m.framework.name === name).framework.id;
+    const epis = id('EPIS framework');
+    const murray = id('The six stages of social innovation');
+    expect(new URL(page.url()).hash).toBe(`#/pairwise/${epis}/${murray}`);
+    await page.getByRole('button', { name: 'Swap A and B' }).click();
+    const table = page.getByRole('table', { name: /Derived correspondences: The six stages of social innovation → EPIS framework/ });
+    await table.waitFor();
+    const rows = await table.locator('tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => [...tr.querySelectorAll('th, td')].slice(0, 3).map((c) => (c.textContent ?? '').trim())));
+    expect(rows).toEqual([
+      ['Prompts, inspirations and diagnoses', '⊃ spans more than (derived)', 'Exploration'],
+      ['Prototyping and pilots', '⊂ part of (derived)', 'Implementation'],
+      ['sustaining', '⊂ part of (derived)', 'Implementation'],
+    ]);
+    expect(new URL(page.url()).hash).toBe(`#/pairwise/${murray}/${epis}`);
+    // a bookmarked pair opens as it was left
+    await page.goto(`${server.url}/#/pairwise/${epis}/${murray}`);
+    await page.getByRole('table', { name: /Derived correspondences: EPIS framework → The six stages/ }).waitFor();
+  });
+
   it('passes axe-core and logs no console errors', async () => {
     expect(await axeViolations(page)).toEqual([]);
     expect(consoleErrors).toEqual([]);

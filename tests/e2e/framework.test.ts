@@ -68,6 +68,13 @@ describe.runIf(hasChromium)('target framework screen', () => {
     await expect(panel.textContent()).resolves.toContain(full.successMeasures);
   });
 
+  it('opens the stage a link names (#/framework/<stage id>)', async () => {
+    const developing = await stage('Developing');
+    await page.goto(`${server.url}/#/framework/${developing.id}`);
+    await page.getByRole('region', { name: 'Developing' }).waitFor();
+    await expect(wheelStage(3, 'Developing').getAttribute('aria-pressed')).resolves.toBe('true');
+  });
+
   it('goes round the wheel by keyboard: arrow keys move between stages, Enter selects one', async () => {
     await wheelStage(1, 'Mobilising').focus();
     await page.keyboard.press('ArrowLeft');

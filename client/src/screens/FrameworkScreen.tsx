@@ -4,6 +4,7 @@ import { StageTable } from '../components/StageTable.tsx';
 import { Wheel } from '../components/Wheel.tsx';
 import { WheelStagePanel } from '../components/WheelStagePanel.tsx';
 import { useCrosswalk } from '../hooks/useCrosswalk.ts';
+import { useHashRoute } from '../hooks/useHashRoute.ts';
 import { useStageMutations } from '../hooks/useStageMutations.ts';
 import { useUndoDelete } from '../hooks/useUndoDelete.ts';
 import type { ScreenProps } from './types.ts';
@@ -19,7 +20,9 @@ export function FrameworkScreen({ review }: ScreenProps) {
   const mutations = useStageMutations(review.id, cw?.target?.id);
   const undoDelete = useUndoDelete(review.id);
   const [deleting, setDeleting] = useState(false);
-  const [selectedId, setSelectedId] = useState<number | null>(null);
+  // #/framework/<stageId> opens that stage on the wheel, so other screens can link to it
+  const { rest } = useHashRoute();
+  const [selectedId, setSelectedId] = useState<number | null>(() => (Number(rest[0]) > 0 ? Number(rest[0]) : null));
   const [editingId, setEditingId] = useState<number | null>(null);
   const [confirmingId, setConfirmingId] = useState<number | null>(null);
   const [message, setMessage] = useState<{ kind: 'status' | 'alert'; text: string } | null>(null);

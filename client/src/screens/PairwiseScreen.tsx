@@ -1,7 +1,8 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { deriveModelCrosswalk } from '../../../shared/compose.ts';
 import { PairwiseTable } from '../components/PairwiseTable.tsx';
 import { useCrosswalk } from '../hooks/useCrosswalk.ts';
+import { useHashRoute } from '../hooks/useHashRoute.ts';
 import type { ScreenProps } from './types.ts';
 import '../styles/pairwise.css';
 
@@ -9,10 +10,18 @@ import '../styles/pairwise.css';
 export function PairwiseScreen({ review }: ScreenProps) {
   const crosswalk = useCrosswalk(review.id);
   const cw = crosswalk.data?.crosswalk;
-  const [pick, setPick] = useState<{ a?: number; b?: number }>({});
+  // the pair lives in the URL (#/pairwise/A/B), so a comparison can be bookmarked and shared
+  const { rest } = useHashRoute();
   const models = cw?.models ?? [];
-  const aId = pick.a ?? models[0]?.framework.id;
-  const bId = pick.b ?? models[1]?.framework.id ?? models[0]?.framework.id;
+  const known = (raw: string | undefined): number | undefined => {
+    const n = Number(raw);
+    return models.some((m) => m.framework.id === n) ? n : undefined;
+  };
+  const aId = known(rest[0]) ?? models[0]?.framework.id;
+  const bId = known(rest[1]) ?? models[1]?.framework.id ?? models[0]?.framework.id;
+  const pick = (a: number | undefined, b: number | undefined) => {
+    window.location.hash = `#/pairwise/${a ?? ''}/${b ?? ''}`;
+  };
   const rows = useMemo(
     () => (cw && aId !== undefined && bId !== undefined ? deriveModelCrosswalk(cw, aId, bId) : []),
     [cw, aId, bId],
@@ -40,16 +49,17 @@ export function PairwiseScreen({ review }: ScreenProps) {
       <div className="pw-pickers">
         <label>
           Model A{' '}
-          <select value={aId} onChange={(e) => setPick((p) => ({ ...p, a: Number(e.target.value) }))}>
+          <select value={aId} onChange={(e) => pick(Number(e.target.value), bId)}>
             {models.map((m) => <option key={m.framework.id} value={m.framework.id}>{m.label}</option>)}
           </select>
         </label>
         <label>
           Model B{' '}
-          <select value={bId} onChange={(e) => setPick((p) => ({ ...p, b: Number(e.target.value) }))}>
+          <select value={bId} onChange={(e) => pick(aId, Number(e.target.value))}>
             {models.map((m) => <option key={m.framework.id} value={m.framework.id}>{m.label}</option>)}
           </select>
         </label>
+        <button type="button" onClick={() => pick(bId, aId)}>Swap A and B</button>
       </div>
       <details className="pw-key">
         <summary>How to read the relations</summary>
