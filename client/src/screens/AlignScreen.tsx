@@ -119,10 +119,10 @@ export function AlignScreen({ review }: ScreenProps) {
 
   const save = async (alignment: Alignment, patch: AlignmentPatch) => {
     setEditingId(null);
-    if (Object.keys(patch).length === 0) {
-      focusNextPhase(alignment.phaseId);
-      return;
-    }
+    setSelectedPhaseId(null);
+    // the change shows at once, so the reviewer moves on at once: the next phase is ready for Enter
+    focusNextPhase(alignment.phaseId);
+    if (Object.keys(patch).length === 0) return;
     try {
       const after = await mutations.update(alignment, patch);
       undoStack.record({ kind: 'update', before: alignment, after, description: `edit of ${phaseLabel(alignment.phaseId)} → ${stageName(alignment.stageId)}` });
@@ -130,8 +130,6 @@ export function AlignScreen({ review }: ScreenProps) {
     } catch (error) {
       fail(error);
     }
-    setSelectedPhaseId(null);
-    focusNextPhase(alignment.phaseId);
   };
 
   const remove = async (alignment: Alignment) => {
