@@ -1,0 +1,92 @@
+// Lanes in a real browser: 2–4 models against the stages, ribbons for each alignment, crossings flagged.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../../server/paths.ts';
+import { axeViolations } from '../support/axe.ts';
+import { hasChromium, launchBrowser } from '../support/browser.ts';
+import { startTestServer, type TestServer } from '../support/server.ts';
+
+interface Named { id: number; name: string }
+
+describe.runIf(hasChromium)('lanes', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let page: Page;
+  const consoleErrors: string[] = [];
+  let models: Named[];
+  let stages: Named[];
+  const R = '/api/reviews/1';
+  const model = (name: string) => models.find((m) => m.name.includes(name)) as Named;
+  const stageId = (name: string) => stages.find((s) => s.name === name)?.id;
+
+  beforeAll(async () => {
+    if (!fs.existsSync(path.join(ROOT, 'dist/client/index.html'))) throw new Error('Build the client first: npm run build (npm test does it)');
+    server = await startTestServer();
+    const frameworks = (await server.request('GET', `${R}/frameworks`)).body as (Named & { role: string })[];
+    models = frameworks.filter((f) => f.role === 'source');
+    stages = (await server.request('GET', `${R}/frameworks/${frameworks.find((f) => f.role === 'target')?.id}/stages`)).body;
+    // EPIS: implementation → Integrating, then sustainment → Developing: the later phase points to the earlier stage
+    const [exploration, preparation, implementation, sustainment] = (await server.request('GET', `${R}/frameworks/${model('EPIS').id}/phases`)).body;
+    const align = (phaseId: number, stage: string, relation: string) =>
+      server.request('POST', `${R}/alignments`, { phaseId, stageId: stageId(stage), relation });
+    await align(exploration.id, 'Mobilising', 'subset-of');
+    await align(preparation.id, 'Designing', 'intersects-with');
+    await align(implementation.id, 'Integrating', 'equivalent');
+    await align(sustainment.id, 'Developing', 'intersects-with');
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    page.setDefaultTimeout(8000);
+    page.on('console', (m) => {
+      if (m.type() === 'error') consoleErrors.push(m.text());
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('draws one lane per chosen model with a ribbon per alignment, and flags the crossing pair', async () => {
+    const ids = [model('Double Diamond').id, model('EPIS').id, model('Innovation Spiral').id];
+    await page.goto(`${server.url}/#/lanes/${ids.join(',')}`);
+    await page.getByRole('heading', { name: /Crossing alignments to review/ }).waitFor();
+    expect(await page.locator('svg.lanes-svg g.lane').count()).toBe(3);
+    const epis = page.locator(`g.lane[data-framework-id="${model('EPIS').id}"]`);
+    expect(await epis.locator('g.ribbon').count()).toBe(4);
+    expect(await epis.locator('g.ribbon.crossing').count()).toBe(2);
+    expect(await epis.locator('g.lane-phase.crossing').count()).toBe(2);
+    expect(await page.locator(`g.lane[data-framework-id="${model('Double Diamond').id}"] g.ribbon`).count()).toBe(0);
+    expect(await page.getByRole('heading', { name: /Crossing alignments/ }).textContent()).toBe('Crossing alignments to review (1)');
+    expect(await page.locator('.crossing-list li').allTextContents()).toEqual([
+      'EPIS framework: phase 3 “Implementation” → Integrating comes after phase 4 “sustainment” → Developing',
+    ]);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('lets the user choose lanes by keyboard, at most four', async () => {
+    await page.goto(`${server.url}/#/lanes/${model('EPIS').id}`);
+    await page.getByRole('status').filter({ hasText: 'Choose at least two models' }).waitFor();
+    const box = page.getByRole('checkbox', { name: 'Innovation Spiral' });
+    await box.focus();
+    await page.keyboard.press('Space');
+    await expect.poll(() => page.locator('svg.lanes-svg g.lane').count()).toBe(2);
+    for (const name of ['Double Diamond', 'Human-centred design']) {
+      await page.getByRole('checkbox', { name }).check();
+    }
+    await expect.poll(() => page.locator('svg.lanes-svg g.lane').count()).toBe(4);
+    expect(await page.getByRole('checkbox', { name: 'Phases of Innovation' }).isDisabled()).toBe(true);
+    expect(await page.getByRole('checkbox', { name: 'EPIS framework' }).isDisabled()).toBe(false);
+  });
+
+  it('clears the flag once the crossing is resolved', async () => {
+    const [, , , sustainment] = (await server.request('GET', `${R}/frameworks/${model('EPIS').id}/phases`)).body;
+    const [a] = (await server.request('GET', `${R}/alignments?phaseId=${sustainment.id}`)).body;
+    await server.request('PATCH', `${R}/alignments/${a.id}`, { stageId: stageId('Integrating'), version: a.version });
+    await page.goto(`${server.url}/#/lanes/${model('EPIS').id},${model('Innovation Spiral').id}`);
+    await page.reload();
+    await page.getByText('No crossing alignments').waitFor();
+    expect(await page.locator('g.ribbon.crossing').count()).toBe(0);
+    expect(consoleErrors).toEqual([]);
+  });
+});
