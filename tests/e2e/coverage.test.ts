@@ -82,6 +82,8 @@ describe.runIf(hasChromium)('coverage matrix', () => {
     await expect(cell(spectrum, 'Growing').getAttribute('aria-label')).resolves.toMatch(/no counterpart/);
     await expect(cell('EPIS framework', 'Growing').getAttribute('aria-label')).resolves.toMatch(/not assessed yet$/);
     await expect(cell('The six stages of social innovation', 'Developing').textContent()).resolves.toBe('1 ⊃');
+    const spectrumRow = matrix().locator('tbody tr').filter({ has: page.getByRole('rowheader', { name: /^Innovation spectrum tool/ }) });
+    await expect(spectrumRow.locator('td.cov-assessed').allTextContents()).resolves.toEqual(['2 of 6', '3 of 3 (1 without counterpart)']);
     const totals = await matrix().locator('tfoot td').allTextContents();
     expect(totals.slice(0, 6)).toEqual([
       '1 of 10 · 1 phase · least covered', '2 of 10 · 2 phases', '2 of 10 · 2 phases',

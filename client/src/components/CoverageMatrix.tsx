@@ -49,7 +49,7 @@ const CoverageMatrixRow = memo(function CoverageMatrixRow({ row, r, stages, acti
     <tr>
       <th scope="row">{row.label}</th>
       {row.cells.map((cell, c) => (
-        <td key={cell.stageId} className={`cov-cell cov-${cell.state}`}>
+        <td key={cell.stageId} className={`cov-cell cov-${cell.state}${cell.count > 0 ? ` cov-weight-${Math.min(cell.count, 3)}` : ''}`}>
           <button
             type="button"
             className="cov-button"
@@ -65,6 +65,7 @@ const CoverageMatrixRow = memo(function CoverageMatrixRow({ row, r, stages, acti
           </button>
         </td>
       ))}
+      <td className="cov-assessed">{row.stagesCovered} of {stages.length}</td>
       <td className="cov-assessed">
         {row.assessed} of {row.phaseCount}
         {row.noCounterpart > 0 && <span className="cov-note"> ({row.noCounterpart} without counterpart)</span>}
@@ -118,6 +119,7 @@ export function CoverageMatrix({
           {coverage.stages.map((s) => (
             <th scope="col" key={s.id}>{s.name}</th>
           ))}
+          <th scope="col">Stages reached</th>
           <th scope="col">Phases assessed</th>
         </tr>
       </thead>
@@ -145,7 +147,7 @@ export function CoverageMatrix({
               {t.rank === 1 && <span className="cov-note"> · least covered</span>}
             </td>
           ))}
-          <td />
+          <td colSpan={2} />
         </tr>
       </tfoot>
     </table>
