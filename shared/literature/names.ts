@@ -8,7 +8,7 @@ const ORG_WORDS =
 
 const INITIALS = /^(?:\p{Lu}\.?[\s-]?){1,4}$/u;
 // "Liu R.", "Adler D.G.", "Neilen AD", "Pinto-Gouveia J", "van der Berg J."
-const FAMILY_INITIALS = /^((?:\p{Ll}[\p{L}'’]*\s+)*\p{Lu}[\p{L}'’-]*(?:[\s-]\p{Lu}[\p{Ll}'’][\p{L}'’-]*)*)\s+((?:\p{Lu}\.?[\s-]?){1,4})$/u;
+const FAMILY_INITIALS = /^((?:\p{Ll}[\p{L}'’]*\s+)*\p{Lu}[\p{L}'’-]+(?:[\s-]\p{Lu}[\p{Ll}'’][\p{L}'’-]*)*)\s+((?:\p{Lu}\.?[\s-]?){1,4})$/u;
 
 const collapse = (s: string): string => s.replace(/\s+/g, ' ').trim();
 

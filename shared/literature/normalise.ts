@@ -36,7 +36,11 @@ export type Markup = 'tex' | 'plain';
 
 export const newDraft = (id: string, type: string): Draft => ({ id, type, author: [], editor: [], date: {}, keywords: [] });
 
-export const collapse = (s: string): string => s.replace(/\s+/g, ' ').trim();
+const UNTIDY = /[^\S ]| {2}/;
+const NON_ASCII = /[^\u0020-\u007e]/;
+
+/** Single-spaced and trimmed; the test first because most values are already tidy. */
+export const collapse = (s: string): string => (UNTIDY.test(s) ? s.replace(/\s+/g, ' ') : s).trim();
 
 /** Source markup to plain single-spaced Unicode. */
 export function cleanText(s: string | undefined, markup: Markup): string | undefined {
@@ -46,8 +50,8 @@ export function cleanText(s: string | undefined, markup: Markup): string | undef
   // en dash would make the BibTeX and RIS exports of one record differ. Page ranges are normalised separately.
   if (markup === 'tex') t = texToUnicode(t, { dashes: false });
   t = htmlToText(t);
-  if (markup === 'plain' && looksLikeTex(t)) t = texToUnicode(t, { dashes: false });
-  t = collapse(t.normalize('NFC'));
+  if (markup === 'plain' && (t.includes('\\') || t.includes('`')) && looksLikeTex(t)) t = texToUnicode(t, { dashes: false });
+  t = collapse(NON_ASCII.test(t) ? t.normalize('NFC') : t);
   return t || undefined;
 }
 

@@ -1,12 +1,14 @@
 // npm run bench: prints figures (never pass/fail). Each section is a module under tests/bench/.
 import { benchCrosswalk } from './crosswalk.ts';
 import { benchHttp } from './http.ts';
+import { benchParse } from './parse.ts';
 import { benchBrowserScreens } from './browser-screens.ts';
 
 const only = process.argv[2];
 const sections: [string, () => Promise<void>][] = [
   ['crosswalk', benchCrosswalk],
   ['http', benchHttp],
+  ['parse', benchParse],
   ['browser-screens', benchBrowserScreens],
 ];
 for (const [name, run] of sections) {

@@ -30,7 +30,7 @@ export class BibtexSplitter implements RecordSplitter {
   }
 
   private emit(out: RawRecord[], from: number, to: number): void {
-    const raw = this.buf.slice(from, to).replace(/\s+$/, '');
+    const raw = this.buf.slice(from, to).trimEnd();
     if (raw) out.push({ recordNumber: ++this.n, raw });
   }
 
@@ -160,7 +160,7 @@ export function readBibEntry(raw: string, macros: Map<string, string>, warnings:
   const paren = m[2] === '(';
   let body = text.slice(m[0].length);
   const closer = paren ? ')' : '}';
-  const trimmed = body.replace(/\s+$/, '');
+  const trimmed = body.trimEnd();
   if (!trimmed.endsWith(closer)) throw new BibSyntaxError(`entry is not closed with "${closer}" (unbalanced braces?)`);
   body = trimmed.slice(0, -1);
   if (!balanced(body)) throw new BibSyntaxError('unbalanced braces inside the entry');

@@ -42,6 +42,10 @@ export class LineBuffer {
 export const stripEol = (line: string): string => line.replace(/\r?\n$|\r$/, '');
 
 /** Drops the final line terminator(s) so the raw record ends at its last character. */
-export const trimRecord = (raw: string): string => raw.replace(/[\r\n]+$/, '');
+export const trimRecord = (raw: string): string => {
+  let end = raw.length;
+  while (end > 0 && (raw.charCodeAt(end - 1) === 10 || raw.charCodeAt(end - 1) === 13)) end--;
+  return end === raw.length ? raw : raw.slice(0, end);
+};
 
 export const splitLines = (raw: string): string[] => raw.split(/\r\n|\r|\n/);

@@ -35,7 +35,8 @@ function name(n: CslName): string {
   const vonLast = particle ? `${texEscape(particle)} ${family}` : family;
   const given = n.given ? (needsBraces(n.given) ? `{${texEscape(n.given)}}` : texEscape(n.given)) : '';
   if (n.suffix) return `${vonLast}, ${texEscape(n.suffix)}, ${given}`;
-  return given ? `${vonLast}, ${given}` : vonLast;
+  // A braced family alone would read as an organisation; the comma says it is a person without a given name.
+  return given ? `${vonLast}, ${given}` : family.startsWith('{') ? `${vonLast},` : vonLast;
 }
 
 const names = (list: CslName[]): string => list.map(name).join(' and ');
