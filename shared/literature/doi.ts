@@ -5,8 +5,8 @@ const PREFIX = /^(?:https?:\/\/)?(?:dx\.)?(?:www\.)?doi\.org\/|^doi:\s*|^https?:
 /** The DOI in display form (no resolver prefix, URL-decoded, trimmed), or undefined when there is none. */
 export function normaliseDoi(raw: string | undefined): string | undefined {
   if (!raw) return undefined;
-  let s = raw.trim().split(/\s+/)[0] ?? '';
-  s = s.replace(PREFIX, '');
+  let s = raw.trim().replace(PREFIX, '');
+  s = s.split(/\s+/)[0] ?? '';
   if (/%[0-9a-f]{2}/i.test(s)) {
     try {
       s = decodeURIComponent(s);
@@ -27,6 +27,6 @@ export function doiKey(doi: string | undefined): string | undefined {
 /** Finds a DOI inside a URL or free text (e.g. a Scopus or Embase link). */
 export function findDoi(text: string | undefined): string | undefined {
   if (!text) return undefined;
-  const m = /(?:doi\.org\/|doi[:=]\s*)(10\.\d{3,9}\/[^\s&"<>]+)/i.exec(text);
+  const m = /(?:doi\.org\/|doi[:=]\s*)(10\.\d{3,9}(?:\/|%2F)[^\s&"<>]+)/i.exec(text);
   return m ? normaliseDoi(m[1]) : undefined;
 }
