@@ -119,8 +119,8 @@ export function CoverageMatrix({
           {coverage.stages.map((s) => (
             <th scope="col" key={s.id}>{s.name}</th>
           ))}
-          <th scope="col">Stages reached</th>
-          <th scope="col">Phases assessed</th>
+          <th scope="col" className="cov-side">Stages reached</th>
+          <th scope="col" className="cov-side">Phases assessed</th>
         </tr>
       </thead>
       <tbody>
