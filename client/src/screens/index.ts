@@ -7,6 +7,9 @@ import { CrosswalkScreen } from './CrosswalkScreen.tsx';
 import { AlignScreen } from './AlignScreen.tsx';
 import { LanesScreen } from './LanesScreen.tsx';
 import { ModelsScreen } from './ModelsScreen.tsx';
+import { LibraryScreen } from './LibraryScreen.tsx';
+import { DuplicatesScreen } from './DuplicatesScreen.tsx';
+import { CitationsScreen } from './CitationsScreen.tsx';
 import type { ScreenDef } from './types.ts';
 
 export const screens: ScreenDef[] = [
@@ -18,4 +21,7 @@ export const screens: ScreenDef[] = [
   { id: 'pairwise', label: 'Model to model', component: PairwiseScreen },
   { id: 'framework', label: 'Target framework', component: FrameworkScreen },
   { id: 'models', label: 'Models', component: ModelsScreen },
+  { id: 'citations', label: 'Citations', component: CitationsScreen },
+  { id: 'library', label: 'Library', component: LibraryScreen },
+  { id: 'duplicates', label: 'Duplicates', component: DuplicatesScreen },
 ];
