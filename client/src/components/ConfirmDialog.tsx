@@ -13,6 +13,13 @@ export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onCanc
 }) {
   const ref = useRef<HTMLDialogElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
+  const previous = useRef<Element | null>(document.activeElement);
+  const cancel = () => {
+    // close before refocusing: while the modal is open the page behind it cannot take focus
+    ref.current?.close();
+    if (previous.current instanceof HTMLElement) previous.current.focus();
+    onCancel();
+  };
   useEffect(() => {
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();
@@ -26,14 +33,14 @@ export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onCanc
       aria-labelledby="confirm-title"
       onCancel={(e) => {
         e.preventDefault();
-        onCancel();
+        cancel();
       }}
     >
       <h2 id="confirm-title">{title}</h2>
       <div>{children}</div>
       <div className="dialog-buttons">
         <button type="button" className="danger" onClick={onConfirm}>{confirmLabel}</button>
-        <button type="button" ref={cancelRef} onClick={onCancel}>Cancel</button>
+        <button type="button" ref={cancelRef} onClick={cancel}>Cancel</button>
       </div>
     </dialog>
   );

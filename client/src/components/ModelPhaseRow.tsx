@@ -52,7 +52,7 @@ export function ModelPhaseRow({ phase, index, count, bands, onSave, onMove, onDe
             </select>
           </label>
           <span className="row-actions">
-            <button type="button" id={`${modelsPhaseId(phase.id)}-edit`} onClick={() => setEditing(true)} aria-label={`Edit phase ${phase.label}`}>Edit</button>
+            <button type="button" id={`${modelsPhaseId(phase.id)}-edit`} onClick={() => { setLabel(phase.label); setDescription(phase.description); setEditing(true); }} aria-label={`Edit phase ${phase.label}`}>Edit</button>
             <button type="button" id={`${modelsPhaseId(phase.id)}-up`} disabled={index === 0} onClick={() => onMove(-1)} aria-label={`Move phase ${phase.label} up`}>↑ Up</button>
             <button type="button" id={`${modelsPhaseId(phase.id)}-down`} disabled={index === count - 1} onClick={() => onMove(1)} aria-label={`Move phase ${phase.label} down`}>↓ Down</button>
             <button type="button" onClick={onDelete} aria-label={`Delete phase ${phase.label}`}>Delete</button>

@@ -43,7 +43,7 @@ export function ModelRow({ model, index, count, selected, onSelect, onSave, onMo
             {model.label} <span className="phase-count">({model.phases.length} phases)</span>
           </button>
           <span className="row-actions">
-            <button type="button" onClick={() => setEditing(true)} aria-label={`Rename ${framework.name}`}>Rename</button>
+            <button type="button" onClick={() => { setName(framework.name); setCitation(framework.citation); setEditing(true); }} aria-label={`Rename ${framework.name}`}>Rename</button>
             <button type="button" id={`${modelDomId(framework.id)}-up`} disabled={index === 0} onClick={() => onMove(-1)} aria-label={`Move ${framework.name} up`}>↑ Up</button>
             <button type="button" id={`${modelDomId(framework.id)}-down`} disabled={index === count - 1} onClick={() => onMove(1)} aria-label={`Move ${framework.name} down`}>↓ Down</button>
             <button type="button" onClick={onDelete} aria-label={`Delete ${framework.name}`}>Delete</button>

@@ -37,8 +37,10 @@ function QuickFindDialog({ review, onClose }: { review: Review; onClose: () => v
   const current = Math.min(active, Math.max(0, results.length - 1));
 
   const close = (restore: boolean) => {
-    onClose();
+    // close the modal first: while it is open the rest of the page is inert and cannot take focus
+    dialogRef.current?.close();
     if (restore && returnFocus.current instanceof HTMLElement) returnFocus.current.focus();
+    onClose();
   };
   const go = (item: FindItem) => {
     close(false);
@@ -50,6 +52,10 @@ function QuickFindDialog({ review, onClose }: { review: Review; onClose: () => v
       e.preventDefault();
       if (results.length === 0) return;
       setActive((current + (e.key === 'ArrowDown' ? 1 : results.length - 1)) % results.length);
+    } else if (e.key === 'Escape') {
+      // a search field would spend the first Escape on clearing itself; here Escape always closes
+      e.preventDefault();
+      close(true);
     } else if (e.key === 'Enter') {
       e.preventDefault();
       const item = results[current];

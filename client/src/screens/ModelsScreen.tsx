@@ -120,8 +120,14 @@ export function ModelsScreen({ review }: ScreenProps) {
   /** Asks first when the delete would take alignments or phases with it. */
   const requestDelete = async (kind: SubtreeKind, id: number, version: number, label: string) => {
     try {
-      const counts = await undoDelete.dependents(kind, id);
-      if (counts.alignments + counts.phases + counts.stages + counts.citationLinks > 0) setPending({ kind, id, version, label, counts });
+      const all = await undoDelete.dependents(kind, id);
+      // the counts include the item itself; the dialog lists only what goes with it
+      const counts = {
+        ...all,
+        phases: all.phases - (kind === 'phase' ? 1 : 0),
+        stages: all.stages - (kind === 'stage' ? 1 : 0),
+      };
+      if (consequences(counts).length > 0) setPending({ kind, id, version, label, counts });
       else await doDelete({ kind, id, version, label });
     } catch (error) {
       setMessage({ kind: 'error', text: describeError(error) });
@@ -205,7 +211,7 @@ export function ModelsScreen({ review }: ScreenProps) {
             <ol className="phase-rows">
               {selected.phases.map((p, i) => (
                 <ModelPhaseRow
-                  key={`${p.id}-${p.version}`}
+                  key={p.id}
                   phase={p}
                   index={i}
                   count={selected.phases.length}
