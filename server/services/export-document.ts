@@ -10,6 +10,8 @@ import { ExportFormatError, renderText } from '../../shared/export/render.ts';
 import { snapshotHash } from '../../shared/snapshot-hash.ts';
 import type { Repositories } from '../db/repositories.ts';
 import { APP_VERSION } from '../version.ts';
+import { citationService } from './citations.ts';
+import type { BibliographyScope } from '../../shared/citations/model.ts';
 
 export interface ExportRequest {
   what: string;
@@ -31,13 +33,14 @@ export interface ExportFile {
 export { ExportFormatError };
 
 /**
- * The formatted references for a review in a citation style. The citations developer's formatter plugs in here;
- * until a review has citations there is nothing to list.
+ * The references below a table, formatted by the citations service in the chosen style: the source models' for the
+ * crosswalk, coverage and pairwise tables, the target framework's for Table 2. Figures and SSSOM carry none.
  */
-export type ReferenceFormatter = (repos: Repositories, reviewId: number, style: CitationStyle) => string[];
-let referenceFormatter: ReferenceFormatter = () => [];
-export function setReferenceFormatter(formatter: ReferenceFormatter): void {
-  referenceFormatter = formatter;
+function referencesFor(repos: Repositories, reviewId: number, what: string, style: CitationStyle): string[] {
+  const scope: BibliographyScope | undefined =
+    what === 'stages' ? 'target' : what === 'crosswalk' || what === 'coverage' || what === 'pairwise' ? 'models' : undefined;
+  if (!scope) return [];
+  return citationService(repos).bibliography(reviewId, scope, style).entries.map((e) => e.text);
 }
 
 export function provenanceOf(snapshot: ReviewSnapshot, now: () => string = () => new Date().toISOString()): Provenance {
@@ -64,7 +67,7 @@ export async function renderExport(repos: Repositories, reviewId: number, req: E
   }
   const ctx = {
     provenance: provenanceOf(snapshot, now),
-    references: referenceFormatter(repos, reviewId, req.style),
+    references: FORMAT_INFO[req.format].binary || ['tex', 'html', 'json'].includes(req.format) ? referencesFor(repos, reviewId, def.what, req.style) : [],
     bom: req.bom,
   };
   const info = FORMAT_INFO[req.format];

@@ -20,7 +20,8 @@ caption{caption-side:top;text-align:left;font-weight:bold;padding-bottom:.5rem}
 th,td{text-align:left;vertical-align:top;padding:.35rem .5rem}
 thead th{border-bottom:1px solid #111}
 tbody th{font-weight:normal}
-ol.references{padding-left:1.2rem}
+ul.references{list-style:none;padding-left:2em}
+ul.references li{text-indent:-2em}
 footer{margin-top:1.5rem;font-size:8pt;color:#555}
 @media print{body{margin:0;max-width:none}footer{position:fixed;bottom:0}}
 `.trim();
@@ -51,7 +52,7 @@ export function renderHtml(table: TextTable, options: HtmlOptions = {}): string 
       ]
     : [];
   const references = options.references && options.references.length > 0
-    ? `<section><h2>References</h2>\n<ol class="references">\n${options.references.map((r) => `<li>${cellHtml(r)}</li>`).join('\n')}\n</ol></section>`
+    ? `<section><h2>References</h2>\n<ul class="references">\n${options.references.map((r) => `<li>${cellHtml(r)}</li>`).join('\n')}\n</ul></section>`
     : '';
   const footer = p
     ? `<footer>${escapeHtml(`${GENERATOR} ${p.appVersion} · review ${p.reviewTitle} (${p.reviewSlug}) · data snapshot sha-256 ${p.snapshotHash}`)}<br>\n<span>generated-at ${escapeHtml(p.generatedAt)}</span></footer>`

@@ -64,7 +64,14 @@ export function renderLatex(table: TextTable, options: LatexOptions = {}): strin
     '\\end{table}',
   ];
   if (options.references && options.references.length > 0) {
-    lines.push('', '\\begin{itemize}', ...options.references.map((r) => `  \\item ${latexEscape(r)}`), '\\end{itemize}');
+    // a hanging-indent list, as reference lists are set, without needing biblatex
+    lines.push(
+      '',
+      '\\noindent\\textbf{References}',
+      '\\begin{list}{}{\\setlength{\\leftmargin}{2em}\\setlength{\\itemindent}{-2em}\\setlength{\\itemsep}{0pt}}',
+      ...options.references.map((r) => `\\item ${latexEscape(r)}`),
+      '\\end{list}',
+    );
   }
   return `${lines.join('\n')}\n`;
 }

@@ -74,6 +74,13 @@ describe('export API', () => {
     const { firstParagraph, rows } = docxContent(html);
     expect(firstParagraph).toBe('Table 1 Modellings of the stages of innovation included in our synthesis');
     expect(rows).toEqual([table1.header, ...table1.rows]);
+    // the source models' references below the table, in APA by default
+    const after = html.slice(html.lastIndexOf('</table>'));
+    expect(after).toContain('<strong>References</strong>');
+    expect(after).toContain('Murray, R., Caulier-Grice, J., &amp; Mulgan, G. (2010). The open book of social innovation. The Young Foundation and NESTA.');
+    const vancouver = await download('/api/reviews/1/export/crosswalk?format=docx&style=vancouver');
+    const { value: vHtml } = await mammoth.convertToHtml({ buffer: Buffer.from(vancouver.bytes) });
+    expect(vHtml.slice(vHtml.lastIndexOf('</table>'))).toMatch(/Murray R, Caulier-Grice J, Mulgan G\./);
     const xml = await (await JSZip.loadAsync(buffer)).file('word/document.xml')?.async('string');
     // journal style: no vertical rules
     expect(xml).toContain('<w:tblHeader/>');
