@@ -1,23 +1,16 @@
 // What the citation API reads and writes: zod schemas with their inferred types, shared by server and client.
 import { z } from 'zod';
 import { cslItemSchema } from '../csl.ts';
+import { BIBLIOGRAPHY_FORMATS, BIBLIOGRAPHY_SCOPES, CITATION_STYLES, CITATION_TYPES, LINK_TARGETS } from './labels.ts';
 
-export const CITATION_STYLES = ['apa', 'harvard', 'vancouver'] as const;
 export const citationStyleSchema = z.enum(CITATION_STYLES);
 export type CitationStyle = z.infer<typeof citationStyleSchema>;
-export const STYLE_LABELS: Record<CitationStyle, string> = {
-  apa: 'APA 7th edition',
-  harvard: 'Harvard (Cite Them Right)',
-  vancouver: 'Vancouver',
-};
 
 /** bibliography export formats: machine-readable, or formatted in a style */
-export const BIBLIOGRAPHY_FORMATS = ['bibtex', 'ris', 'csl-json', 'html', 'text'] as const;
 export const bibliographyFormatSchema = z.enum(BIBLIOGRAPHY_FORMATS);
 export type BibliographyFormat = z.infer<typeof bibliographyFormatSchema>;
 
 /** which part of a review a bibliography covers: all of it, Table 1 (source models) or Table 2 (target framework) */
-export const BIBLIOGRAPHY_SCOPES = ['review', 'models', 'target'] as const;
 export const bibliographyScopeSchema = z.enum(BIBLIOGRAPHY_SCOPES);
 export type BibliographyScope = z.infer<typeof bibliographyScopeSchema>;
 
@@ -26,7 +19,6 @@ export const PASTE_FORMATS = ['bibtex', 'ris', 'csl-json', 'endnote-xml', 'medli
 export const pasteFormatSchema = z.enum(PASTE_FORMATS);
 export type PasteFormat = z.infer<typeof pasteFormatSchema>;
 
-export const LINK_TARGETS = ['framework', 'phase', 'stage', 'alignment'] as const;
 export const linkTargetSchema = z.enum(LINK_TARGETS);
 export type LinkTarget = z.infer<typeof linkTargetSchema>;
 
@@ -55,7 +47,7 @@ export type Citation = z.infer<typeof citationSchema>;
 
 /** The add-by-form fields; authors one per line, "Family, Given" or an organisation's name. */
 export const citationFormSchema = z.strictObject({
-  type: z.enum(['article-journal', 'book', 'chapter', 'report', 'webpage', 'paper-conference', 'thesis', 'document']),
+  type: z.enum(CITATION_TYPES),
   authors: z.string().max(5000).default(''),
   year: z.string().regex(/^(\d{4})?$/, 'a four-digit year, or empty').default(''),
   title: z.string().trim().min(1, 'a title is required').max(2000),

@@ -1,0 +1,71 @@
+// Citations of the review: fuzzy search (author, title, year, key), add by paste, DOI or form, edit, incomplete
+// marker, the reference previewed in the chosen style, attaching to alignments, and exporting the bibliography.
+import { useId, useMemo, useState } from 'react';
+import Fuse from 'fuse.js';
+import type { CitationStyle } from '../../../shared/citations/model.ts';
+import { CITATION_STYLES, STYLE_LABELS } from '../../../shared/citations/labels.ts';
+import { useCitations } from '../hooks/useCitations.ts';
+import { CitationAdd } from '../components/CitationAdd.tsx';
+import { CitationDetail } from '../components/CitationDetail.tsx';
+import { CitationExport } from '../components/CitationExport.tsx';
+import { citationAuthors, citationYear } from '../components/CitationText.tsx';
+import type { ScreenProps } from './types.ts';
+import '../styles/citations.css';
+
+export function CitationsScreen({ review }: ScreenProps) {
+  const citations = useCitations(review.id);
+  const [style, setStyle] = useState<CitationStyle>('apa');
+  const [search, setSearch] = useState('');
+  const [selectedId, setSelectedId] = useState<number | undefined>();
+  const id = useId();
+
+  const rows = useMemo(
+    () => (citations.data ?? []).map((c) => ({ citation: c, key: c.citekey, authors: citationAuthors(c), title: c.csl.title ?? '', year: citationYear(c) })),
+    [citations.data],
+  );
+  const fuse = useMemo(
+    () => new Fuse(rows, { keys: ['key', 'authors', 'title', 'year'], threshold: 0.35, ignoreLocation: true }),
+    [rows],
+  );
+  const shown = search.trim() ? fuse.search(search.trim()).map((r) => r.item) : rows;
+  const selected = citations.data?.find((c) => c.id === selectedId);
+
+  return (
+    <div className="citations-screen">
+      <div className="citations-toolbar">
+        <label htmlFor={`${id}-style`}>Citation style</label>
+        <select id={`${id}-style`} value={style} onChange={(e) => setStyle(e.target.value as CitationStyle)}>
+          {CITATION_STYLES.map((s) => <option key={s} value={s}>{STYLE_LABELS[s]}</option>)}
+        </select>
+        <label htmlFor={`${id}-search`}>Search citations</label>
+        <input id={`${id}-search`} type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="author, title, year or key" />
+      </div>
+      <div className="citations-layout">
+        <section aria-labelledby={`${id}-list`} className="citations-list">
+          <h2 id={`${id}-list`}>Citations ({citations.data?.length ?? 0})</h2>
+          {citations.isPending && <p role="status">Loading…</p>}
+          {citations.error && <p role="alert">Could not load the citations: {citations.error.message}</p>}
+          {citations.data && shown.length === 0 && <p>No citation matches “{search}”.</p>}
+          <ul className="citation-rows">
+            {shown.map(({ citation: c, authors, title, year }) => (
+              <li key={c.id}>
+                <button type="button" className="citation-row" aria-current={c.id === selectedId ? 'true' : undefined} onClick={() => setSelectedId(c.id)}>
+                  <span className="citation-key">{c.citekey}</span>
+                  <span className="citation-row-text">{authors || '(no author)'} ({year}) {title || '(no title)'}</span>
+                  {c.incomplete && <span className="citation-badge">Incomplete</span>}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+        <div className="citations-side">
+          {selected
+            ? <CitationDetail key={selected.id} reviewId={review.id} citation={selected} style={style} onDeleted={() => setSelectedId(undefined)} />
+            : <p className="citation-hint">Choose a citation to preview it in {STYLE_LABELS[style]}, edit it or attach it.</p>}
+          <CitationAdd reviewId={review.id} onAdded={(c) => setSelectedId(c.id)} />
+          <CitationExport reviewId={review.id} style={style} />
+        </div>
+      </div>
+    </div>
+  );
+}

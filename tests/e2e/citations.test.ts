@@ -1,0 +1,111 @@
+// The Citations screen in Chromium: fuzzy search, the incomplete marker, pasting BibTeX, attaching the new
+// citation to an alignment through CitationChips and seeing the formatted reference; imported markup stays inert.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../../server/paths.ts';
+import { axeViolations } from '../support/axe.ts';
+import { hasChromium, launchBrowser } from '../support/browser.ts';
+import { startTestServer, type TestServer } from '../support/server.ts';
+
+const BIBTEX = `@book{murray2010open,
+  author = {Murray, Robin and Caulier-Grice, Julie and Mulgan, Geoff},
+  title = {The open book of social innovation},
+  publisher = {NESTA},
+  year = {2010}
+}`;
+
+describe.runIf(hasChromium)('citations screen', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let page: Page;
+  const consoleErrors: string[] = [];
+
+  beforeAll(async () => {
+    if (!fs.existsSync(path.join(ROOT, 'dist/client/index.html'))) throw new Error('Build the client first: npm run build (npm test does it)');
+    server = await startTestServer();
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.on('console', (m) => {
+      if (m.type() === 'error') consoleErrors.push(m.text());
+    });
+    page.on('pageerror', (e) => consoleErrors.push(e.message));
+    await page.goto(`${server.url}/#/citations`);
+    await page.getByRole('heading', { name: 'Citations (11)' }).waitFor();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const rowTexts = () => page.locator('.citation-rows .citation-row').allTextContents();
+
+  it('lists the seed references, marks the unverified ones and finds them by author, year or key', async () => {
+    expect(await page.locator('.citation-rows .citation-badge').count()).toBe(7);
+    const search = page.getByLabel('Search citations');
+    await search.fill('Leadbeater');
+    expect((await rowTexts())[0]).toContain('mulgan2013');
+    await search.fill('moullin2019');
+    expect(await rowTexts()).toHaveLength(1);
+    await search.fill('2019');
+    const found = (await rowTexts()).join('\n');
+    expect(found).toContain('moullin2019');
+    expect(found).toContain('designcouncil2019');
+    await search.fill('');
+  });
+
+  it('pastes a BibTeX entry, attaches it to an alignment with a page and sees the formatted reference', async () => {
+    await page.getByLabel('Paste BibTeX, RIS, CSL-JSON or DOIs').fill(BIBTEX);
+    await page.getByRole('button', { name: 'Add pasted references' }).click();
+    await page.getByRole('status').filter({ hasText: '1 added (bibtex): murray2010open' }).waitFor();
+    await page.getByRole('heading', { name: 'Reference murray2010open' }).waitFor();
+    const preview = page.locator('.citation-detail .citation-entry');
+    await preview.waitFor();
+    expect(await preview.textContent()).toBe('Murray, R., Caulier-Grice, J., & Mulgan, G. (2010). The open book of social innovation. NESTA.');
+    expect(await page.locator('.citation-intext span').textContent()).toBe('(Murray et al., 2010)');
+
+    const alignmentSelect = page.getByLabel('Attach to an alignment');
+    const firstAlignment = await alignmentSelect.locator('option').nth(1).getAttribute('value');
+    await alignmentSelect.selectOption(firstAlignment ?? '');
+    await page.getByRole('button', { name: /^Cite a reference for alignment/ }).click();
+    await page.getByLabel('Page or other locator').fill('12');
+    await page.getByLabel('Quoted passage (optional evidence)').fill('Prototypes are a way of testing');
+    await page.getByRole('button', { name: 'Attach' }).click();
+    const chip = page.locator('.citation-chip-button', { hasText: '(Murray et al., 2010, p. 12)' });
+    await chip.waitFor();
+    await chip.click();
+    const card = page.getByRole('region', { name: 'Full reference murray2010open' });
+    await card.waitFor();
+    expect(await card.textContent()).toContain('Murray, R., Caulier-Grice, J., & Mulgan, G. (2010). The open book of social innovation. NESTA.');
+    expect(await card.textContent()).toContain('Prototypes are a way of testing');
+
+    const links = await server.request('GET', `/api/reviews/1/citation-links?targetType=alignment&targetId=${firstAlignment}`);
+    expect(links.body.map((l: { citation: { citekey: string }; locator: string }) => [l.citation.citekey, l.locator])).toEqual([['murray2010open', '12']]);
+  });
+
+  it('renders markup in imported titles as inert text and keeps only formatting from citation-js', async () => {
+    const evil = await server.request('POST', '/api/reviews/1/citations', {
+      csl: {
+        type: 'article-journal', 'container-title': 'J', issued: { 'date-parts': [[2020]] }, author: [{ family: 'Evil', given: 'Eve' }],
+        title: '<img src=x onerror="window.__xss=1"> and <span style="font-variant:small-caps">caps</span>',
+      },
+    });
+    expect(evil.status).toBe(201);
+    await page.reload();
+    await page.getByRole('heading', { name: 'Citations (13)' }).waitFor();
+    await page.locator('.citation-row', { hasText: 'evil2020' }).click();
+    const entry = page.locator('.citation-detail .citation-entry');
+    await entry.waitFor();
+    expect(await entry.textContent()).toContain('<img src=x onerror="window.__xss=1">');
+    expect(await page.locator('.citation-detail img').count()).toBe(0);
+    expect(await page.locator('.citation-detail [style]').count()).toBe(0);
+    expect(await entry.locator('.csl-small-caps').textContent()).toBe('caps');
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+  });
+
+  it('passes axe-core with no violations and logs no console errors', async () => {
+    expect(await axeViolations(page)).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+  });
+});
