@@ -7,6 +7,8 @@ import { CrosswalkScreen } from './CrosswalkScreen.tsx';
 import { AlignScreen } from './AlignScreen.tsx';
 import { LanesScreen } from './LanesScreen.tsx';
 import { ModelsScreen } from './ModelsScreen.tsx';
+import { LibraryScreen } from './LibraryScreen.tsx';
+import { DuplicatesScreen } from './DuplicatesScreen.tsx';
 import { CitationsScreen } from './CitationsScreen.tsx';
 import type { ScreenDef } from './types.ts';
 
@@ -20,4 +22,6 @@ export const screens: ScreenDef[] = [
   { id: 'framework', label: 'Target framework', component: FrameworkScreen },
   { id: 'models', label: 'Models', component: ModelsScreen },
   { id: 'citations', label: 'Citations', component: CitationsScreen },
+  { id: 'library', label: 'Library', component: LibraryScreen },
+  { id: 'duplicates', label: 'Duplicates', component: DuplicatesScreen },
 ];
