@@ -3,6 +3,7 @@ import { benchCrosswalk } from './crosswalk.ts';
 import { benchHttp } from './http.ts';
 import { benchParse } from './parse.ts';
 import { benchBrowserScreens } from './browser-screens.ts';
+import { benchWorkbenchScreens } from './workbench-screens.ts';
 
 const only = process.argv[2];
 const sections: [string, () => Promise<void>][] = [
@@ -10,6 +11,7 @@ const sections: [string, () => Promise<void>][] = [
   ['http', benchHttp],
   ['parse', benchParse],
   ['browser-screens', benchBrowserScreens],
+  ['workbench-screens', benchWorkbenchScreens],
 ];
 for (const [name, run] of sections) {
   if (only && only !== name) continue;
