@@ -17,6 +17,12 @@ export function renderCoverageSvg(cw: Crosswalk, title: string): string {
   const height = headerHeight + tableHeight + legendHeight + 20;
   const maxCount = Math.max(1, ...cw.models.flatMap((m) => m.stageCells.map((c) => c.entries.length)));
   const out: string[] = [];
+  // row stripes first, so that nothing drawn for one row is covered by the next row's background
+  let stripeY = headerHeight;
+  rowHeights.forEach((h, i) => {
+    out.push(`<rect x="0" y="${num(stripeY)}" width="${num(width)}" height="${num(h)}" fill="${i % 2 === 0 ? '#f5f7fa' : '#fff'}"/>`);
+    stripeY += h;
+  });
   cw.stages.forEach((s, j) => {
     const x = rowLabelWidth + j * cell + cell / 2;
     out.push(`<text x="${num(x)}" y="${headerHeight - 12}" text-anchor="middle" font-size="13" font-weight="bold">${escapeXml(s.name)}</text>`);
@@ -24,7 +30,6 @@ export function renderCoverageSvg(cw: Crosswalk, title: string): string {
   let y = headerHeight;
   cw.models.forEach((m, i) => {
     const h = rowHeights[i] ?? cell;
-    out.push(`<rect x="0" y="${num(y)}" width="${num(width)}" height="${num(h)}" fill="${i % 2 === 0 ? '#f5f7fa' : '#fff'}"/>`);
     const lines = rows[i] ?? [];
     const textTop = y + h / 2 - ((lines.length - 1) * lineHeight) / 2;
     out.push(`<text x="8" y="${num(textTop)}" font-size="12" dominant-baseline="middle">${lines.map((l, k) => `<tspan x="8" dy="${k === 0 ? 0 : lineHeight}">${escapeXml(l)}</tspan>`).join('')}</text>`);
@@ -33,12 +38,12 @@ export function renderCoverageSvg(cw: Crosswalk, title: string): string {
       const cy = y + h / 2;
       const stageName = cw.stages[j]?.name ?? '';
       if (c.state === 'aligned') {
-        const r = 8 + 18 * Math.sqrt(c.entries.length / maxCount);
+        const r = 8 + 10 * Math.sqrt(c.entries.length / maxCount);
         const marks = [...new Set(c.entries.map((e) => RELATION_MARKS[e.relation]))].join(' ');
         out.push(`<g><title>${escapeXml(`${m.framework.name} → ${stageName}: ${c.entries.map((e) => `${e.phaseLabel} (${RELATION_MARKS[e.relation]})`).join('; ')}`)}</title>` +
           `<circle cx="${num(cx)}" cy="${num(cy)}" r="${num(r)}" fill="#1b6ca8" fill-opacity="0.85"/>` +
           `<text x="${num(cx)}" y="${num(cy)}" text-anchor="middle" dominant-baseline="middle" font-size="12" fill="#fff">${c.entries.length}</text>` +
-          `<text x="${num(cx)}" y="${num(cy + r + 10)}" text-anchor="middle" font-size="11" fill="#333">${escapeXml(marks)}</text></g>`);
+          `<text x="${num(cx + r + 3)}" y="${num(cy)}" dominant-baseline="middle" font-size="12" fill="#111">${escapeXml(marks)}</text></g>`);
       } else if (c.state === 'no-counterpart') {
         out.push(`<g><title>${escapeXml(`${m.framework.name} → ${stageName}: no counterpart`)}</title>` +
           `<path d="M ${num(cx - 7)} ${num(cy - 7)} L ${num(cx + 7)} ${num(cy + 7)} M ${num(cx + 7)} ${num(cy - 7)} L ${num(cx - 7)} ${num(cy + 7)}" stroke="#b23a48" stroke-width="2.5"/></g>`);

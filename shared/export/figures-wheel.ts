@@ -11,6 +11,14 @@ export interface WheelOptions {
   size?: number;
 }
 
+/** The title in the hub, wrapped to fit inside the inner circle. */
+function centreTitle(title: string, c: number): string {
+  const lines = wrapWords(title, 16).slice(0, 4);
+  const first = c - ((lines.length - 1) * 16) / 2;
+  const spans = lines.map((l, i) => `<tspan x="${num(c)}" y="${num(first + i * 16)}">${escapeXml(l)}</tspan>`).join('');
+  return `<text text-anchor="middle" dominant-baseline="middle" font-size="13" fill="#333">${spans}</text>`;
+}
+
 export function renderWheelSvg(stages: Stage[], options: WheelOptions): string {
   const size = options.size ?? 560;
   const c = size / 2;
@@ -58,7 +66,7 @@ export function renderWheelSvg(stages: Stage[], options: WheelOptions): string {
     '</defs>',
     `<rect width="${size}" height="${size}" fill="#fff"/>`,
     ...parts,
-    `<text x="${num(c)}" y="${num(c)}" text-anchor="middle" dominant-baseline="middle" font-size="13" fill="#333">${escapeXml(wrapWords(options.title, 18)[0] ?? '')}</text>`,
+    centreTitle(options.title, c),
     '</svg>',
     '',
   ].join('\n');

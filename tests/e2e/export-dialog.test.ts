@@ -86,3 +86,38 @@ describe.runIf(hasChromium)('export dialog', () => {
     await dialog.getByRole('button', { name: 'Close' }).click();
   });
 });
+
+describe.runIf(hasChromium)('figure export', () => {
+  let server: TestServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('previews the wheel as SVG and saves a PNG drawn in the browser', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    await page.goto(`${server.url}/#/overview`);
+    await page.getByRole('button', { name: 'Export the wheel figure…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export: the stages wheel' });
+    const img = dialog.getByRole('img', { name: 'Preview of the stages wheel' });
+    await img.waitFor();
+    expect(await img.evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBe(560);
+    await dialog.getByLabel('Format').selectOption('png');
+    const button = dialog.getByRole('button', { name: /Download .*\.png/ });
+    const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+    expect(download.suggestedFilename()).toBe('stages-of-innovation-wheel.png');
+    const png = fs.readFileSync(await download.path());
+    // PNG signature, then the IHDR chunk: width and height at twice the SVG's 560 px
+    expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    expect(png.readUInt32BE(16)).toBe(1120);
+    expect(png.readUInt32BE(20)).toBe(1120);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+});

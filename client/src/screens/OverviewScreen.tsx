@@ -32,7 +32,8 @@ export function OverviewScreen({ review }: ScreenProps) {
       </section>
       <section aria-labelledby="table2-heading">
         <h2 id="table2-heading">Table 2</h2>
-        <ExportButton reviewId={review.id} what="stages" title="Table 2" label="Export Table 2…" />
+        <ExportButton reviewId={review.id} what="stages" title="Table 2" label="Export Table 2…" />{' '}
+        <ExportButton reviewId={review.id} what="wheel" title="the stages wheel" label="Export the wheel figure…" />
         <TargetTable stages={cw.stages} caption={tables.target.caption} />
       </section>
       {flow.data && flow.data.length > 0 && (
