@@ -8,7 +8,8 @@ import type { Repositories } from '../db/repositories.ts';
 import { ROOT } from '../paths.ts';
 import { cslItemSchema } from '../../shared/csl.ts';
 import { citekeySchema } from '../../shared/citations/model.ts';
-import { citationService } from './citations.ts';
+import { normalizeCsl } from '../../shared/citations/normalize.ts';
+import { createCitationRepo } from '../db/citation-repo.ts';
 
 export const SEED_REFERENCES_FILE = path.join(ROOT, 'fixtures', 'seed', 'references.json');
 
@@ -29,19 +30,20 @@ export function loadSeedReferences(repos: Repositories, now: () => string, file 
   const seed = parsed.data;
   const mark = `seed-references:${seed.review}`;
   if (repos.db.prepare('SELECT 1 FROM app_meta WHERE key = ?').get(mark)) return 0;
-  const svc = citationService(repos, now);
+  // The repository alone, not the citation service: opening a workbench should not load citation-js.
+  const citations = createCitationRepo(repos, now);
   return repos.db.transaction(() => {
     const reviewId = repos.reviewIdBySlug(seed.review);
     let added = 0;
     if (reviewId !== undefined) {
       const frameworks = repos.frameworks.list(reviewId);
       for (const ref of seed.references) {
-        const key = svc.citations.keyTaken(reviewId, ref.citekey) ? undefined : ref.citekey;
-        const citation = svc.create(reviewId, { id: ref.citekey, ...ref.csl }, key, 'seed');
+        if (citations.keyTaken(reviewId, ref.citekey)) continue;
+        const citation = citations.create(reviewId, ref.citekey, normalizeCsl({ ...ref.csl, id: ref.citekey }), 'seed');
         added++;
         for (const name of ref.frameworks) {
           const framework = frameworks.find((f) => f.name === name);
-          if (framework) svc.citations.link(citation.id, 'framework', framework.id, '', '', 'seed');
+          if (framework) citations.link(citation.id, 'framework', framework.id, '', '', 'seed');
         }
       }
     }

@@ -29,6 +29,20 @@ describe('citations API', () => {
     again.close();
   });
 
+  it('adds the references once to a database made before they existed, on its next start', () => {
+    const dbPath = tempDbPath();
+    const old = openWorkbench(dbPath);
+    // what a database from before this feature looks like: the seed review, no citations, no mark
+    old.db.exec("DELETE FROM citation; DELETE FROM app_meta WHERE key LIKE 'seed-references:%'");
+    old.close();
+    for (let start = 0; start < 2; start++) {
+      const wb = openWorkbench(dbPath);
+      expect(wb.db.prepare('SELECT count(*) AS n FROM citation').get()).toEqual({ n: 11 });
+      expect(wb.db.prepare('SELECT count(*) AS n FROM citation_link').get()).toEqual({ n: 11 });
+      wb.close();
+    }
+  });
+
   it('gives the in-text forms of the paper', async () => {
     const list = (await s.request('GET', '/api/reviews/1/citations')).body as { id: number; citekey: string }[];
     const id = (key: string) => list.find((c) => c.citekey === key)?.id;
