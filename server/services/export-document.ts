@@ -7,7 +7,7 @@ import {
 } from '../../shared/export/documents.ts';
 import type { Provenance } from '../../shared/export/provenance.ts';
 import { ExportFormatError, renderText } from '../../shared/export/render.ts';
-import { snapshotHash } from '../../shared/snapshot-hash.ts';
+import { canonicalJson, sha256Text, snapshotHash } from '../../shared/snapshot-hash.ts';
 import type { Repositories } from '../db/repositories.ts';
 import { APP_VERSION } from '../version.ts';
 import { citationService } from './citations.ts';
@@ -40,8 +40,17 @@ function referencesFor(repos: Repositories, reviewId: number, what: string, styl
   const scope: BibliographyScope | undefined =
     what === 'stages' ? 'target' : what === 'crosswalk' || what === 'coverage' || what === 'pairwise' ? 'models' : undefined;
   if (!scope) return [];
-  return citationService(repos).bibliography(reviewId, scope, style).entries.map((e) => e.text);
+  const service = citationService(repos);
+  // citation-js takes ~20 ms an entry; the same references in the same style always format the same
+  const key = `${scope}|${style}|${sha256Text(canonicalJson(service.scoped(reviewId, scope).map((c) => [c.citekey, c.csl])))}`;
+  const cached = referenceCache.get(key);
+  if (cached) return cached;
+  const texts = service.bibliography(reviewId, scope, style).entries.map((e) => e.text);
+  if (referenceCache.size >= 64) referenceCache.delete(referenceCache.keys().next().value ?? '');
+  referenceCache.set(key, texts);
+  return texts;
 }
+const referenceCache = new Map<string, string[]>();
 
 export function provenanceOf(snapshot: ReviewSnapshot, now: () => string = () => new Date().toISOString()): Provenance {
   return {
