@@ -78,7 +78,8 @@ CREATE INDEX lit_item_dup ON lit_item(review_id, dup_group) WHERE dup_group IS N
 CREATE TABLE item_source (
   id            INTEGER PRIMARY KEY,
   item_id       INTEGER NOT NULL REFERENCES lit_item(id) ON DELETE CASCADE,
-  batch_id      INTEGER NOT NULL REFERENCES import_batch(id) ON DELETE CASCADE,
+  -- the batch that read this record (informational: the source goes with its item)
+  batch_id      INTEGER NOT NULL,
   file_name     TEXT NOT NULL,
   record_number INTEGER NOT NULL,
   format        TEXT NOT NULL,
@@ -87,7 +88,6 @@ CREATE TABLE item_source (
   warnings      TEXT NOT NULL DEFAULT '[]'
 );
 CREATE INDEX item_source_item ON item_source(item_id);
-CREATE INDEX item_source_batch ON item_source(batch_id);
 
 -- The merge log: which items were merged into which, why (rule, score), by whom, when; undone_at once undone.
 -- kept_csl_before restores the kept item on undo.

@@ -11,6 +11,19 @@ import type {
 } from '../../shared/literature/library-schemas.ts';
 import { HttpProblem } from '../http/problem.ts';
 
+/** A parsed record ready to insert: the item's columns, its CSL-JSON and its raw source (built on the parse thread). */
+export type ItemRow = [
+  type: string, title: string, firstAuthor: string, authors: string, year: number | null, container: string, doi: string,
+  keywords: string, language: string, doiNorm: string | null, titleNorm: string, titleKey: string | null, authorKey: string,
+  authorYear: string | null, csl: string, recordNumber: number, raw: string, warnings: string,
+];
+
+export function toItemRow(p: ParsedRecord): ItemRow {
+  const c = itemColumns(p.item);
+  return [c.type, c.title, c.first_author, c.authors, c.year, c.container, c.doi, c.keywords, c.language, c.doi_norm,
+    c.title_norm, c.title_key, c.author_key, c.author_year, JSON.stringify(p.item), p.recordNumber, p.raw, JSON.stringify(p.warnings)];
+}
+
 /** The columns of lit_item derived from an item's CSL-JSON. */
 export function itemColumns(item: CslItem) {
   const keys = dedupeKeys(item);
@@ -71,10 +84,9 @@ export function createLiteratureRepo(db: Db, now: () => string = () => new Date(
     completeBatch: db.prepare("UPDATE import_batch SET status = 'complete', worker_pid = NULL, finished_at = ? WHERE id = ?"),
     failures: db.prepare('SELECT record_number AS record, reason FROM import_failure WHERE batch_id = ? ORDER BY record_number LIMIT ?'),
     insertFailure: db.prepare('INSERT INTO import_failure (batch_id, record_number, reason, raw) VALUES (?, ?, ?, ?)'),
-    insertItem: db.prepare(`INSERT INTO lit_item (review_id, batch_id, csl, type, title, first_author, authors, year,
-      container, doi, keywords, language, doi_norm, title_norm, title_key, author_key, author_year, created_at, updated_at)
-      VALUES (@review_id, @batch_id, @csl, @type, @title, @first_author, @authors, @year, @container, @doi, @keywords,
-      @language, @doi_norm, @title_norm, @title_key, @author_key, @author_year, @now, @now)`),
+    insertItem: db.prepare(`INSERT INTO lit_item (review_id, batch_id, type, title, first_author, authors, year,
+      container, doi, keywords, language, doi_norm, title_norm, title_key, author_key, author_year, csl, created_at, updated_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     insertSource: db.prepare(`INSERT INTO item_source (item_id, batch_id, file_name, record_number, format, raw, warnings)
       VALUES (?, ?, ?, ?, ?, ?, ?)`),
     fillFts: db.prepare(`INSERT INTO lit_fts (rowid, title, authors, abstract, keywords)
@@ -121,28 +133,39 @@ export function createLiteratureRepo(db: Db, now: () => string = () => new Date(
     insertDistinct: db.prepare(`INSERT OR IGNORE INTO dedupe_distinct (review_id, item_a, item_b, decided_by, decided_at)
       VALUES (?, ?, ?, ?, ?)`),
     vocabStamp: db.prepare("SELECT coalesce(max(id), 0) AS m, count(*) AS c FROM import_batch WHERE status = 'complete'"),
-    vocab: db.prepare('SELECT term, doc FROM lit_fts_vocab'),
+    vocabHas: db.prepare('SELECT 1 FROM lit_fts_vocab WHERE term = ?'),
+    vocabRange: db.prepare('SELECT term, doc FROM lit_fts_vocab WHERE term >= ? AND term < ?'),
     allItems: db.prepare(`SELECT i.csl FROM lit_item i WHERE review_id = ? AND merged_into IS NULL
       AND batch_id NOT IN (SELECT id FROM import_batch WHERE status = 'running') ORDER BY id`),
   };
 
-  let vocabCache: { stamp: string; terms: Set<string>; byFirst: Map<string, { term: string; doc: number }[]> } | null = null;
-  function vocabulary() {
-    const v = s.vocabStamp.get() as { m: number; c: number };
-    const stamp = `${v.m}:${v.c}`;
-    if (vocabCache?.stamp === stamp) return vocabCache;
-    const terms = new Set<string>();
-    const byFirst = new Map<string, { term: string; doc: number }[]>();
-    for (const row of s.vocab.iterate() as Iterable<{ term: string; doc: number }>) {
-      terms.add(row.term);
-      const k = row.term.charAt(0);
-      const list = byFirst.get(k);
-      if (list) list.push(row);
-      else byFirst.set(k, [row]);
-    }
-    vocabCache = { stamp, terms, byFirst };
-    return vocabCache;
-  }
+  /** Whether the index has the word, and index words sharing its first letter (typo candidates), both memoised. */
+  const vocabulary = {
+    stamp: '',
+    known: new Map<string, boolean>(),
+    byFirst: new Map<string, { term: string; doc: number }[]>(),
+    fresh(): void {
+      const v = s.vocabStamp.get() as { m: number; c: number };
+      const stamp = `${v.m}:${v.c}`;
+      if (stamp === this.stamp) return;
+      this.stamp = stamp;
+      this.known.clear();
+      this.byFirst.clear();
+    },
+    has(term: string): boolean {
+      let k = this.known.get(term);
+      if (k === undefined) this.known.set(term, (k = s.vocabHas.get(term) !== undefined));
+      return k;
+    },
+    startingWith(c: string): { term: string; doc: number }[] {
+      let list = this.byFirst.get(c);
+      if (!list) {
+        const next = String.fromCodePoint((c.codePointAt(0) ?? 0) + 1);
+        this.byFirst.set(c, (list = s.vocabRange.all(c, next) as { term: string; doc: number }[]));
+      }
+      return list;
+    },
+  };
 
   function requireItem(reviewId: number, id: number): Record<string, unknown> & { id: number; csl: string; merged_into: number | null; version: number } {
     const row = s.item.get(id, reviewId) as (Record<string, unknown> & { id: number; csl: string; merged_into: number | null; version: number }) | undefined;
@@ -178,14 +201,13 @@ export function createLiteratureRepo(db: Db, now: () => string = () => new Date(
       s.setBatchFormat.run(format, batchId);
     },
 
-    /** Inserts one chunk of parsed records and failures in one transaction. */
-    insertChunk(batch: { id: number; reviewId: number; fileName: string; format: string }, parsed: ParsedRecord[], failed: { recordNumber: number; reason: string; raw: string }[]): void {
+    /** Inserts one chunk of rows and failures in one transaction. */
+    insertRows(batch: { id: number; reviewId: number; fileName: string; format: string }, rows: ItemRow[], failed: { recordNumber: number; reason: string; raw: string }[]): void {
       const stamp = now();
       db.transaction(() => {
-        for (const p of parsed) {
-          const csl = JSON.stringify(p.item);
-          const r = s.insertItem.run({ ...itemColumns(p.item), review_id: batch.reviewId, batch_id: batch.id, csl, now: stamp });
-          s.insertSource.run(r.lastInsertRowid, batch.id, batch.fileName, p.recordNumber, batch.format, p.raw, JSON.stringify(p.warnings));
+        for (const r of rows) {
+          const res = s.insertItem.run(batch.reviewId, batch.id, r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10], r[11], r[12], r[13], r[14], stamp, stamp);
+          s.insertSource.run(res.lastInsertRowid, batch.id, batch.fileName, r[15], batch.format, r[16], r[17]);
         }
         for (const f of failed) s.insertFailure.run(batch.id, f.recordNumber, f.reason, f.raw);
       })();
@@ -336,11 +358,11 @@ export function createLiteratureRepo(db: Db, now: () => string = () => new Date(
 
     /** Words not in the index get up to five close index words OR-ed in (typo tolerance). */
     expandTypos(terms: SearchTerm[]): { expanded: SearchTerm[]; corrected: { from: string; to: string[] }[] } {
-      const vocab = vocabulary();
+      vocabulary.fresh();
       const corrected: { from: string; to: string[] }[] = [];
       const expanded = terms.map((t) => {
-        if (t.phrase || t.prefix || t.text.length < 4 || vocab.terms.has(t.text)) return t;
-        const alternatives = typoCandidates(t.text, vocab.byFirst.get(t.text.charAt(0)) ?? []);
+        if (t.phrase || t.prefix || t.text.length < 4 || vocabulary.has(t.text)) return t;
+        const alternatives = typoCandidates(t.text, vocabulary.startingWith(t.text.charAt(0)));
         if (alternatives.length === 0) return t;
         corrected.push({ from: t.text, to: alternatives });
         return { ...t, alternatives };

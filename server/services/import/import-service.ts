@@ -53,7 +53,7 @@ export function createImportService(dbPath: string, repo: LiteratureRepo): Impor
         input.onProgress?.({ ...state });
       };
       const done = new Promise<ImportProgress>((resolve) => {
-        const worker = new Worker(BOOT, { workerData: { dbPath, job: { batchId, reviewId: input.reviewId, file: input.file, fileName: input.fileName, format: input.format } } });
+        const worker = new Worker(BOOT, { workerData: { script: './worker.ts', dbPath, job: { batchId, reviewId: input.reviewId, file: input.file, fileName: input.fileName, format: input.format } } });
         let finished = false;
         const finish = (error: string | null): void => {
           if (finished) return;

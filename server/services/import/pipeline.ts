@@ -1,9 +1,11 @@
-// One file → one batch: stream the bytes, decode, split into raw records, parse each on its own, insert in chunks.
-// Runs in the import worker (its own connection), so the HTTP thread never waits on it.
+// One file → one batch, on two threads so both cores work: the parse thread streams the bytes, decodes, splits
+// into raw records, parses each on its own and turns it into a ready-to-insert row; the write thread inserts chunks
+// in transactions, then fills the search index in bulk and finds duplicates. A credit scheme (at most
+// MAX_IN_FLIGHT chunks between them) keeps memory bounded however large the file.
 import fs from 'node:fs';
 import type { Db } from '../../db/connection.ts';
-import { createLiteratureRepo } from '../../db/literature-repo.ts';
-import { isFailure, type InputFormat, type ParsedRecord, type RawRecord } from '../../../shared/literature/types.ts';
+import { createLiteratureRepo, toItemRow, type ItemRow } from '../../db/literature-repo.ts';
+import { isFailure, type InputFormat, type RawRecord } from '../../../shared/literature/types.ts';
 import { createStreamDecoder } from './decode-stream.ts';
 import { pipelineFor, type FormatPipeline } from './parsers.ts';
 
@@ -27,42 +29,47 @@ export interface ImportCounts {
   duplicateGroups: number | null;
 }
 
-const CHUNK_RECORDS = 2000;
+export interface ChunkFailure {
+  recordNumber: number;
+  reason: string;
+  raw: string;
+}
+
+export type ParseMessage =
+  | { kind: 'format'; format: InputFormat }
+  | { kind: 'chunk'; rows: ItemRow[]; failed: ChunkFailure[]; records: number; bytesRead: number; totalBytes: number }
+  | { kind: 'end'; records: number; bytesRead: number; totalBytes: number }
+  | { kind: 'error'; message: string };
+
+export const CHUNK_RECORDS = 2000;
+export const MAX_IN_FLIGHT = 3;
 const READ_BYTES = 1 << 20;
 /** failures reported back in full; all of them are stored in import_failure */
 const REPORTED_FAILURES = 1000;
 
-export async function runImport(db: Db, job: ImportJob, onProgress: (c: ImportCounts) => void): Promise<ImportCounts> {
-  const repo = createLiteratureRepo(db);
+/** The parse side: posts a format, then chunks, then the end; awaits `credit` when MAX_IN_FLIGHT chunks are out. */
+export async function parseFile(job: ImportJob, post: (m: ParseMessage) => void, credit: () => Promise<void>): Promise<void> {
   const totalBytes = fs.statSync(job.file).size;
-  const started = performance.now();
-  const counts: ImportCounts = {
-    format: job.format, records: 0, imported: 0, failed: [], failedCount: 0, bytesRead: 0, totalBytes,
-    recordsPerSecond: 0, duplicateGroups: null,
-  };
   let pipe: FormatPipeline | null = null;
   let decoder: ReturnType<typeof createStreamDecoder> | null = null;
-  let parsed: ParsedRecord[] = [];
-  let failed: { recordNumber: number; reason: string; raw: string }[] = [];
-  let lastReport = 0;
-  const batch = { id: job.batchId, reviewId: job.reviewId, fileName: job.fileName, format: String(job.format) };
-
-  const flush = (): void => {
-    repo.insertChunk(batch, parsed, failed);
-    parsed = [];
+  let rows: ItemRow[] = [];
+  let failed: ChunkFailure[] = [];
+  let records = 0;
+  let bytesRead = 0;
+  let inFlight = 0;
+  const flush = async (): Promise<void> => {
+    while (inFlight >= MAX_IN_FLIGHT) {
+      await credit();
+      inFlight--;
+    }
+    post({ kind: 'chunk', rows, failed, records, bytesRead, totalBytes });
+    inFlight++;
+    rows = [];
     failed = [];
   };
-  const report = (force = false): void => {
-    const t = performance.now();
-    if (!force && t - lastReport < 200) return;
-    lastReport = t;
-    counts.recordsPerSecond = Math.round(counts.records / Math.max(0.001, (t - started) / 1000));
-    onProgress({ ...counts, failed: counts.failed.slice(0, 50) });
-  };
-  const take = (records: RawRecord[]): void => {
+  const take = async (raws: RawRecord[]): Promise<void> => {
     const p = pipe as FormatPipeline;
-    for (const rec of records) {
-      counts.records++;
+    for (const rec of raws) {
       let result;
       try {
         result = p.parser.parse(rec);
@@ -70,42 +77,73 @@ export async function runImport(db: Db, job: ImportJob, onProgress: (c: ImportCo
         // a parser bug on one record must not lose the others
         result = { recordNumber: rec.recordNumber, raw: rec.raw, reason: `parser error: ${(error as Error).message}` };
       }
-      if (result === null) {
-        counts.records--;
-        continue;
-      }
-      if (isFailure(result)) {
-        counts.failedCount++;
-        if (counts.failed.length < REPORTED_FAILURES) counts.failed.push({ record: result.recordNumber, reason: result.reason });
-        failed.push(result);
-      } else {
-        counts.imported++;
-        parsed.push(result);
-      }
-      if (parsed.length + failed.length >= CHUNK_RECORDS) flush();
+      if (result === null) continue;
+      records++;
+      if (isFailure(result)) failed.push({ recordNumber: result.recordNumber, reason: result.reason, raw: result.raw });
+      else rows.push(toItemRow(result));
+      if (rows.length + failed.length >= CHUNK_RECORDS) await flush();
     }
-    report();
   };
-
   const stream = fs.createReadStream(job.file, { highWaterMark: READ_BYTES });
   for await (const chunk of stream as AsyncIterable<Buffer>) {
-    counts.bytesRead += chunk.length;
+    bytesRead += chunk.length;
     if (!decoder) decoder = createStreamDecoder(chunk);
     const text = decoder.write(chunk);
     if (!pipe) {
       pipe = pipelineFor(job.format, text.replace(/^\uFEFF/, '').slice(0, 64 * 1024), job.fileName);
-      counts.format = pipe.format;
-      batch.format = pipe.format;
-      repo.setBatchFormat(job.batchId, pipe.format);
+      post({ kind: 'format', format: pipe.format });
     }
-    take(pipe.splitter.push(text));
+    await take(pipe.splitter.push(text));
   }
   if (!pipe) throw new Error(`${job.fileName} is empty: there are no records to import.`);
   const rest = decoder ? decoder.end() : '';
-  take([...(rest ? pipe.splitter.push(rest) : []), ...pipe.splitter.end()]);
-  flush();
-  const groups = repo.completeBatch(job.batchId, { records: counts.records, imported: counts.imported, failed: counts.failedCount });
-  counts.duplicateGroups = groups.length;
-  report(true);
-  return counts;
+  await take([...(rest ? pipe.splitter.push(rest) : []), ...pipe.splitter.end()]);
+  if (rows.length + failed.length > 0) await flush();
+  post({ kind: 'end', records, bytesRead, totalBytes });
+}
+
+/** The write side: consumes parse messages in order; returns the final counts once the batch is complete. */
+export function createBatchWriter(db: Db, job: ImportJob, onProgress: (c: ImportCounts) => void) {
+  const repo = createLiteratureRepo(db);
+  const started = performance.now();
+  const counts: ImportCounts = {
+    format: job.format, records: 0, imported: 0, failed: [], failedCount: 0, bytesRead: 0, totalBytes: 0,
+    recordsPerSecond: 0, duplicateGroups: null,
+  };
+  const batch = { id: job.batchId, reviewId: job.reviewId, fileName: job.fileName, format: String(job.format) };
+  let lastReport = 0;
+  const report = (force: boolean): void => {
+    const t = performance.now();
+    if (!force && t - lastReport < 200) return;
+    lastReport = t;
+    counts.recordsPerSecond = Math.round(counts.records / Math.max(0.001, (t - started) / 1000));
+    onProgress({ ...counts, failed: counts.failed.slice(0, 50) });
+  };
+  return {
+    /** handles one message; returns the final counts after 'end' */
+    take(m: ParseMessage): ImportCounts | null {
+      if (m.kind === 'error') throw new Error(m.message);
+      if (m.kind === 'format') {
+        counts.format = m.format;
+        batch.format = m.format;
+        repo.setBatchFormat(job.batchId, m.format);
+        return null;
+      }
+      counts.bytesRead = m.bytesRead;
+      counts.totalBytes = m.totalBytes;
+      counts.records = m.records;
+      if (m.kind === 'chunk') {
+        repo.insertRows(batch, m.rows, m.failed);
+        counts.imported += m.rows.length;
+        counts.failedCount += m.failed.length;
+        for (const f of m.failed) if (counts.failed.length < REPORTED_FAILURES) counts.failed.push({ record: f.recordNumber, reason: f.reason });
+        report(false);
+        return null;
+      }
+      const groups = repo.completeBatch(job.batchId, { records: counts.records, imported: counts.imported, failed: counts.failedCount });
+      counts.duplicateGroups = groups.length;
+      report(true);
+      return counts;
+    },
+  };
 }

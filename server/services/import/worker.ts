@@ -1,7 +1,8 @@
-// The import worker thread: runs one import on its own connection and posts progress to the thread that started it.
-import { parentPort, workerData } from 'node:worker_threads';
+// The write thread of an import: starts the parse thread, inserts what it sends on its own connection, and posts
+// progress to the thread that started it (the HTTP thread, or the CLI).
+import { parentPort, Worker, workerData } from 'node:worker_threads';
 import { openDatabase } from '../../db/connection.ts';
-import { runImport, type ImportCounts, type ImportJob } from './pipeline.ts';
+import { createBatchWriter, type ImportCounts, type ImportJob, type ParseMessage } from './pipeline.ts';
 
 export type WorkerMessage =
   | { kind: 'progress'; counts: ImportCounts }
@@ -11,9 +12,40 @@ export type WorkerMessage =
 const { dbPath, job } = workerData as { dbPath: string; job: ImportJob };
 const post = (m: WorkerMessage): void => parentPort?.postMessage(m);
 const db = openDatabase(dbPath);
+// a bigger page cache for the bulk insert: the dedupe-key indexes are written in random order
+db.pragma('cache_size = -131072');
+
+function run(): Promise<ImportCounts> {
+  return new Promise((resolve, reject) => {
+    const writer = createBatchWriter(db, job, (c) => post({ kind: 'progress', counts: c }));
+    const parser = new Worker(new URL('./worker-boot.mjs', import.meta.url), { workerData: { script: './parse-worker.ts', job } });
+    let settled = false;
+    const fail = (e: Error): void => {
+      if (settled) return;
+      settled = true;
+      void parser.terminate();
+      reject(e);
+    };
+    parser.on('message', (m: ParseMessage) => {
+      if (settled) return;
+      try {
+        const done = writer.take(m);
+        if (m.kind === 'chunk') parser.postMessage('credit');
+        if (done) {
+          settled = true;
+          resolve(done);
+        }
+      } catch (error) {
+        fail(error as Error);
+      }
+    });
+    parser.on('error', fail);
+    parser.on('exit', () => fail(new Error('the parse thread stopped before the end of the file')));
+  });
+}
+
 try {
-  const counts = await runImport(db, job, (c) => post({ kind: 'progress', counts: c }));
-  post({ kind: 'done', counts });
+  post({ kind: 'done', counts: await run() });
 } catch (error) {
   post({ kind: 'error', message: (error as Error).message });
 } finally {
