@@ -26,7 +26,8 @@ export function splitParticle(family: string): { particle?: string; family: stri
 }
 
 function person(family: string, given?: string, suffix?: string): CslName {
-  const { particle, family: fam } = splitParticle(collapse(family));
+  const f = collapse(family);
+  const { particle, family: fam } = f.includes(' ') ? splitParticle(f) : { particle: undefined, family: f };
   const name: CslName = { family: fam };
   if (given && collapse(given)) name.given = collapse(given);
   if (particle) name['non-dropping-particle'] = particle;
@@ -76,9 +77,17 @@ const looksLikeGiven = (p: string): boolean => {
  * An author field that may hold several names: "Smith, J; Jones, K", "Adeli K., Lewis G. F.",
  * "Smith, J., Jones, K.", "Smith J and Jones K", or the ASySD CSV's "Adeli K.Lewis G. F.".
  */
+const GLUED = /\p{Lu}\.\p{Lu}\p{Ll}/u;
+
 export function parseNameList(raw: string): CslName[] {
   const s = collapse(raw);
   if (!s) return [];
+  // Fast path for the usual one "Family, Given" per line: one comma, no space before it, nothing packed.
+  const comma = s.indexOf(',');
+  if (comma > 0 && s.indexOf(',', comma + 1) < 0 && s.lastIndexOf(' ', comma) < 0 && !s.includes(';') && !s.includes('&') && !/ and /i.test(s) && !GLUED.test(s)) {
+    const name = parseName(s);
+    return name ? [name] : [];
+  }
   let parts: string[];
   if (s.includes(';')) parts = s.split(';');
   else if (/\s(?:and|&)\s/i.test(s) && !isOrganisation(s)) parts = s.split(/\s(?:and|&)\s/i);

@@ -36,11 +36,14 @@ export type Markup = 'tex' | 'plain';
 
 export const newDraft = (id: string, type: string): Draft => ({ id, type, author: [], editor: [], date: {}, keywords: [] });
 
-const UNTIDY = /[^\S ]| {2}/;
-const NON_ASCII = /[^\u0020-\u007e]/;
+// Most values need no cleaning at all: one native regex scan finds those, and only the rest pay for the finer
+// checks. (Abstracts are long, and a JavaScript character loop over them costs more than these scans.)
+const SPECIAL = /[^\u0020-\u0025\u0027-\u003b=\u003f-\u005b\u005d-\u005f\u0061-\u007e]/;
+const OTHER_SPACE = /[^\S ]| {2}/;
+const NON_ASCII = /[\u0080-\uffff]/;
 
-/** Single-spaced and trimmed; the test first because most values are already tidy. */
-export const collapse = (s: string): string => (UNTIDY.test(s) ? s.replace(/\s+/g, ' ') : s).trim();
+/** Single-spaced and trimmed. */
+export const collapse = (s: string): string => (OTHER_SPACE.test(s) ? s.replace(/\s+/g, ' ') : s).trim();
 
 /** Source markup to plain single-spaced Unicode. */
 export function cleanText(s: string | undefined, markup: Markup): string | undefined {
@@ -49,9 +52,13 @@ export function cleanText(s: string | undefined, markup: Markup): string | undef
   // "--" stays as written: Zotero's BibTeX leaves it unescaped in text ("DRB1*015:01--DQA1"), so reading it as an
   // en dash would make the BibTeX and RIS exports of one record differ. Page ranges are normalised separately.
   if (markup === 'tex') t = texToUnicode(t, { dashes: false });
-  t = htmlToText(t);
-  if (markup === 'plain' && (t.includes('\\') || t.includes('`')) && looksLikeTex(t)) t = texToUnicode(t, { dashes: false });
-  t = collapse(NON_ASCII.test(t) ? t.normalize('NFC') : t);
+  if (t.includes('  ') || SPECIAL.test(t)) {
+    t = htmlToText(t);
+    if (markup === 'plain' && (t.includes('\\') || t.includes('`')) && looksLikeTex(t)) t = texToUnicode(t, { dashes: false });
+    if (NON_ASCII.test(t)) t = t.normalize('NFC');
+    if (OTHER_SPACE.test(t)) t = t.replace(/\s+/g, ' ');
+  }
+  t = t.trim();
   return t || undefined;
 }
 

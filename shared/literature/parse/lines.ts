@@ -14,14 +14,18 @@ export class LineBuffer {
     }
     const out: string[] = [];
     let start = 0;
+    // The next "\r" is remembered, not searched for on every line: LF-only files have none, and searching the
+    // whole chunk per line would be quadratic in the chunk size.
+    let cr = data.indexOf('\r');
     for (;;) {
       const nl = data.indexOf('\n', start);
-      const cr = data.indexOf('\r', start);
+      if (cr >= 0 && cr < start) cr = data.indexOf('\r', start);
       if (nl < 0 && cr < 0) break;
       let end: number;
-      if (cr >= 0 && (nl < 0 || cr < nl)) {
+      if (cr >= 0 && (nl < 0 || cr < nl - 1)) {
+        // a lone "\r" (classic Mac line end); one at the very end may be half of a "\r\n"
         if (cr === data.length - 1) break;
-        end = data[cr + 1] === '\n' ? cr + 2 : cr + 1;
+        end = cr + 1;
       } else {
         end = nl + 1;
       }
@@ -48,4 +52,13 @@ export const trimRecord = (raw: string): string => {
   return end === raw.length ? raw : raw.slice(0, end);
 };
 
-export const splitLines = (raw: string): string[] => raw.split(/\r\n|\r|\n/);
+export function splitLines(raw: string): string[] {
+  const lines = raw.split('\n');
+  if (!raw.includes('\r')) return lines;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i] as string;
+    if (l.endsWith('\r')) lines[i] = l.slice(0, -1);
+  }
+  // A "\r" left inside a line means classic Mac line ends somewhere in the record.
+  return lines.some((l) => l.includes('\r')) ? raw.split(/\r\n|\r|\n/) : lines;
+}

@@ -6,44 +6,102 @@ import { parseDate, type DateParts } from '../dates.ts';
 import { findDoi, normaliseDoi } from '../doi.ts';
 import { parseNameList } from '../names.ts';
 import { finishItem, newDraft } from '../normalise.ts';
-import { LineBuffer, splitLines, stripEol, trimRecord } from './lines.ts';
+import { splitLines, trimRecord } from './lines.ts';
 
-const TAG = /^([A-Z][A-Z0-9]) {1,2}-(?: (.*)|\s*)$/;
-const START = /^TY {1,2}-/;
-const END = /^ER {1,2}-|^ER\s*$/;
+// Record boundaries are found with native regex scans over the buffered text instead of line by line: the
+// splitter then costs almost nothing, and each raw record is one slice of the input, verbatim.
+const START = /^TY {1,2}-/gm;
+const STOP = /^(?:ER {1,2}-|ER[ \t]*$|TY {1,2}-)/gm;
+const EOL = /\r\n|\r|\n/g;
 
 export class RisSplitter implements RecordSplitter {
-  private lines = new LineBuffer();
-  private cur: string[] | null = null;
+  private buf = '';
+  private start = -1;
+  private from = 0;
   private n = 0;
+  private first = true;
+  private lineStart = true;
 
   push(chunk: string): RawRecord[] {
-    const out: RawRecord[] = [];
-    for (const line of this.lines.push(chunk)) this.line(line, out);
-    return out;
+    if (this.first && chunk.length > 0) {
+      this.first = false;
+      if (chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
+    }
+    this.buf += chunk;
+    return this.scan(false);
   }
 
   end(): RawRecord[] {
+    return this.scan(true);
+  }
+
+  private emit(out: RawRecord[], to: number): void {
+    out.push({ recordNumber: ++this.n, raw: trimRecord(this.buf.slice(this.start, to)) });
+  }
+
+  private scan(final: boolean): RawRecord[] {
     const out: RawRecord[] = [];
-    for (const line of this.lines.end()) this.line(line, out);
-    if (this.cur) this.emit(out);
-    return out;
-  }
-
-  private line(line: string, out: RawRecord[]): void {
-    const text = stripEol(line);
-    if (START.test(text)) {
-      if (this.cur) this.emit(out); // a record without ER: keep it, the next TY starts another
-      this.cur = [line];
-    } else if (this.cur) {
-      this.cur.push(line);
-      if (END.test(text)) this.emit(out);
+    const buf = this.buf;
+    for (;;) {
+      if (this.start < 0) {
+        START.lastIndex = this.from;
+        let m = START.exec(buf);
+        // Position 0 of a trimmed buffer is a line start only if the text before it ended a line.
+        if (m && m.index === 0 && !this.lineStart) {
+          START.lastIndex = 1;
+          m = START.exec(buf);
+        }
+        if (!m) {
+          // keep a possibly cut "TY  -" at the end
+          this.from = Math.max(this.from, buf.length - 6);
+          break;
+        }
+        this.start = m.index;
+        this.from = m.index + 2;
+      }
+      STOP.lastIndex = this.from;
+      const stop = STOP.exec(buf);
+      // A stop match at the very end may be cut short ("ER" of "ERx…", or "TY" of a tag yet to come).
+      if (!stop || (!final && buf.length - stop.index < 8 && !/[\r\n]/.test(buf.slice(stop.index)))) {
+        if (final) {
+          this.emit(out, buf.length);
+          this.start = -1;
+          this.from = buf.length;
+        }
+        break;
+      }
+      if (stop[0].startsWith('TY')) {
+        // a record without ER: keep it, the next TY starts another
+        this.emit(out, stop.index);
+        this.start = -1;
+        this.from = stop.index;
+        continue;
+      }
+      EOL.lastIndex = stop.index;
+      const eol = EOL.exec(buf);
+      if (!eol || (eol[0] === '\r' && eol.index === buf.length - 1 && !final)) {
+        if (!final) {
+          this.from = stop.index;
+          break;
+        }
+        this.emit(out, buf.length);
+        this.start = -1;
+        this.from = buf.length;
+        break;
+      }
+      this.emit(out, eol.index);
+      this.start = -1;
+      this.from = eol.index + eol[0].length;
     }
-  }
-
-  private emit(out: RawRecord[]): void {
-    out.push({ recordNumber: ++this.n, raw: trimRecord((this.cur as string[]).join('')) });
-    this.cur = null;
+    const keep = this.start >= 0 ? this.start : Math.min(this.from, buf.length);
+    if (keep > 0) {
+      const before = buf.charCodeAt(keep - 1);
+      this.lineStart = before === 10 || before === 13;
+    }
+    this.buf = buf.slice(keep);
+    this.from -= keep;
+    if (this.start >= 0) this.start = 0;
+    return out;
   }
 }
 
@@ -62,22 +120,41 @@ const LIST_TAGS = new Set(['KW', 'AU', 'A1', 'A2', 'A3', 'A4', 'ED', 'SN']);
 
 export type RisFields = Map<string, string[]>;
 
+const isUpper = (c: number): boolean => c >= 65 && c <= 90;
+
+/** "XY  - value" → [tag, value]; hand-written because it runs on every line of every file. */
+function tagOf(line: string): [string, string] | undefined {
+  if (line.length < 4) return undefined;
+  const a = line.charCodeAt(0);
+  const b = line.charCodeAt(1);
+  if (!isUpper(a) || !(isUpper(b) || (b >= 48 && b <= 57)) || line.charCodeAt(2) !== 32) return undefined;
+  let i = 3;
+  if (line.charCodeAt(i) === 32) i++;
+  if (line.charCodeAt(i) !== 45) return undefined;
+  i++;
+  if (i < line.length && line.charCodeAt(i) !== 32) {
+    // "AB  -x" is not a tag line, but "ER  -" and "ER  -   " are.
+    if (line.slice(i).trim() !== '') return undefined;
+  }
+  return [line.slice(0, 2), line.slice(i).trim()];
+}
+
 export function readRisFields(raw: string): { fields: RisFields; ended: boolean } {
   const fields: RisFields = new Map();
   let last: string[] | undefined;
   let lastTag = '';
   let ended = false;
   for (const line of splitLines(raw)) {
-    const m = TAG.exec(line);
+    const m = tagOf(line);
     if (m) {
-      const tag = m[1] as string;
+      const tag = m[0];
       if (tag === 'ER') {
         ended = true;
         break;
       }
       let values = fields.get(tag);
       if (!values) fields.set(tag, (values = []));
-      values.push((m[2] ?? '').trim());
+      values.push(m[1]);
       last = values;
       lastTag = tag;
     } else if (last && line.trim()) {

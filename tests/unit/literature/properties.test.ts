@@ -9,7 +9,8 @@ import { INPUT_FORMATS, type InputFormat, type ParsedRecord, type RecordFailure 
 import { writeBibtex } from '../../../shared/literature/write/bibtex.ts';
 import { writeRis } from '../../../shared/literature/write/ris.ts';
 
-const RUNS = 150;
+// FC_RUNS=2000 for a deeper local run.
+const RUNS = Number(process.env.FC_RUNS ?? 150);
 
 function streamParse(format: InputFormat, text: string, cuts: number[]): (ParsedRecord | RecordFailure)[] {
   const splitter = createSplitter(format);
