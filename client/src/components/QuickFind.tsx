@@ -2,10 +2,11 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import type { Review } from '../../../shared/schemas.ts';
 import { useCrosswalk } from '../hooks/useCrosswalk.ts';
 import { findItems, useFindIndex, useQuickFindShortcut, type FindItem } from '../hooks/useQuickFind.ts';
+import { useCitationFindItems } from '../hooks/useCitationFindItems.ts';
 import { focusWhenReady } from './focusWhenReady.ts';
 import '../styles/quickfind.css';
 
-const KIND_LABEL: Record<FindItem['kind'], string> = { model: 'Model', phase: 'Phase', stage: 'Stage' };
+const KIND_LABEL: Record<FindItem['kind'], string> = { model: 'Model', phase: 'Phase', stage: 'Stage', citation: 'Citation' };
 const MAX_RESULTS = 12;
 
 /** Ctrl/Cmd+K: fuzzy search over models, phases and stages; arrows choose, Enter jumps to the item. */
@@ -17,7 +18,8 @@ export function QuickFind({ review }: { review: Review }) {
 function QuickFindDialog({ review, onClose }: { review: Review; onClose: () => void }) {
   const crosswalk = useCrosswalk(review.id);
   const cw = crosswalk.data?.crosswalk;
-  const items = useMemo(() => (cw ? findItems(cw) : []), [cw]);
+  const citationItems = useCitationFindItems(review.id);
+  const items = useMemo(() => [...(cw ? findItems(cw) : []), ...citationItems], [cw, citationItems]);
   const fuse = useFindIndex(items);
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);

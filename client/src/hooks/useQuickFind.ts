@@ -3,7 +3,7 @@ import Fuse from 'fuse.js';
 import type { Crosswalk } from '../../../shared/crosswalk.ts';
 
 export interface FindItem {
-  kind: 'model' | 'phase' | 'stage';
+  kind: 'model' | 'phase' | 'stage' | 'citation';
   id: number;
   title: string;
   /** where it lives, e.g. the model of a phase */

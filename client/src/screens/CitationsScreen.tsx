@@ -5,6 +5,7 @@ import Fuse from 'fuse.js';
 import type { CitationStyle } from '../../../shared/citations/model.ts';
 import { CITATION_STYLES, STYLE_LABELS } from '../../../shared/citations/labels.ts';
 import { useCitations } from '../hooks/useCitations.ts';
+import { useHashRoute } from '../hooks/useHashRoute.ts';
 import { CitationAdd } from '../components/CitationAdd.tsx';
 import { CitationDetail } from '../components/CitationDetail.tsx';
 import { CitationExport } from '../components/CitationExport.tsx';
@@ -16,7 +17,12 @@ export function CitationsScreen({ review }: ScreenProps) {
   const citations = useCitations(review.id);
   const [style, setStyle] = useState<CitationStyle>('apa');
   const [search, setSearch] = useState('');
-  const [selectedId, setSelectedId] = useState<number | undefined>();
+  // #/citations/<id> (quick find) selects a citation; a click selects another until the route changes again
+  const { rest } = useHashRoute();
+  const routeKey = rest.join('/');
+  const [picked, setPicked] = useState<{ id: number | undefined; route: string }>({ id: undefined, route: routeKey });
+  const selectedId = picked.route === routeKey ? picked.id : (Number(rest[0]) || undefined);
+  const setSelectedId = (value: number | undefined) => setPicked({ id: value, route: routeKey });
   const id = useId();
 
   const rows = useMemo(
@@ -49,7 +55,7 @@ export function CitationsScreen({ review }: ScreenProps) {
           <ul className="citation-rows">
             {shown.map(({ citation: c, authors, title, year }) => (
               <li key={c.id}>
-                <button type="button" className="citation-row" aria-current={c.id === selectedId ? 'true' : undefined} onClick={() => setSelectedId(c.id)}>
+                <button type="button" id={`citation-row-${c.id}`} className="citation-row" aria-current={c.id === selectedId ? 'true' : undefined} onClick={() => setSelectedId(c.id)}>
                   <span className="citation-key">{c.citekey}</span>
                   <span className="citation-row-text">{authors || '(no author)'} ({year}) {title || '(no title)'}</span>
                   {c.incomplete && <span className="citation-badge">Incomplete</span>}
