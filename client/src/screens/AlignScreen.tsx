@@ -191,7 +191,8 @@ export function AlignScreen({ review }: ScreenProps) {
     if (first) document.getElementById(stageDomId(first.id))?.focus();
   };
   const chooseStage = (stageId: number) => {
-    if (selectedPhaseId === null) {
+    // a phase selected on another model's board does not carry over
+    if (selectedPhaseId === null || !phaseIds.has(selectedPhaseId)) {
       setMessage({ kind: 'status', text: 'Select a phase first (Enter on a phase), or drag a phase onto this stage.' });
       return;
     }
@@ -286,7 +287,7 @@ export function AlignScreen({ review }: ScreenProps) {
           <section aria-labelledby="align-stages-heading" className="align-column">
             <h3 id="align-stages-heading">
               Target stages
-              {selectedPhaseId !== null && <span className="aligning"> — aligning “{phaseLabel(selectedPhaseId)}”</span>}
+              {selectedPhaseId !== null && phaseIds.has(selectedPhaseId) && <span className="aligning"> — aligning “{phaseLabel(selectedPhaseId)}”</span>}
             </h3>
             <ol className="stage-list">
               {stages.map((stage, index) => (
