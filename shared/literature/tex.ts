@@ -36,6 +36,7 @@ const KEEP_ARG = new Set([
 ]);
 
 const NEEDS_WORK = /[\\{}$~`]|--|''/;
+const PLAIN = /[\\{}$~`'\-^_]/g;
 
 export interface TexOptions {
   /** "--" and "---" as en and em dashes (BibTeX); off for formats where TeX only leaks in by accident */
@@ -45,7 +46,8 @@ export interface TexOptions {
 /** TeX to plain Unicode text; never throws, unbalanced braces are simply dropped. */
 export function texToUnicode(s: string, opts: TexOptions = {}): string {
   if (!NEEDS_WORK.test(s)) return s;
-  return new TexReader(s, opts.dashes ?? true).run().normalize('NFC');
+  // Accents are composed where they are read, so the (long) result needs no whole-string NFC pass.
+  return new TexReader(s, opts.dashes ?? true).run();
 }
 
 /** True when text from a non-TeX format carries TeX markup that should be converted. */
@@ -67,6 +69,15 @@ class TexReader {
     let out = '';
     const s = this.s;
     while (this.i < end) {
+      // Copy plain text up to the next character that means something, in one slice.
+      PLAIN.lastIndex = this.i;
+      const next = PLAIN.exec(s);
+      const stop = next === null || next.index > end ? end : next.index;
+      if (stop > this.i) {
+        out += s.slice(this.i, stop);
+        this.i = stop;
+        if (stop >= end) break;
+      }
       const ch = s[this.i] as string;
       if (ch === '\\') {
         out += this.command();

@@ -11,6 +11,9 @@ import { texToUnicode } from '../tex.ts';
 const HEADER = /^@[ \t]*([a-zA-Z][\w-]*)[ \t\r\n]*([{(])/;
 const LINE_START_ENTRY = /^[ \t]*@[ \t]*[a-zA-Z][\w-]*[ \t]*[{(]/;
 const LOOKAHEAD = 200;
+// What the entry scanner has to look at; everything between is skipped by the regex engine.
+const SIGNIFICANT = /[\\{}()\n]/g;
+const BRACES = /[\\{}]/g;
 
 export class BibtexSplitter implements RecordSplitter {
   private buf = '';
@@ -64,6 +67,13 @@ export class BibtexSplitter implements RecordSplitter {
       let broken = -1;
       let wait = false;
       for (; i < buf.length; i++) {
+        SIGNIFICANT.lastIndex = i;
+        const hit = SIGNIFICANT.exec(buf);
+        if (!hit) {
+          i = buf.length;
+          break;
+        }
+        i = hit.index;
         const c = buf.charCodeAt(i);
         if (c === 92 /* \ */) {
           if (i + 1 >= buf.length && !final) {
@@ -163,7 +173,8 @@ export function readBibEntry(raw: string, macros: Map<string, string>, warnings:
   const trimmed = body.trimEnd();
   if (!trimmed.endsWith(closer)) throw new BibSyntaxError(`entry is not closed with "${closer}" (unbalanced braces?)`);
   body = trimmed.slice(0, -1);
-  if (!balanced(body)) throw new BibSyntaxError('unbalanced braces inside the entry');
+  // No separate balance pass: the splitter closed the entry at depth 0, and the reader throws on a value whose
+  // braces do not close.
   const r = new Reader(body, macros, warnings);
   const fields = new Map<string, string>();
   if (type === 'string') {
@@ -174,17 +185,6 @@ export function readBibEntry(raw: string, macros: Map<string, string>, warnings:
   const key = r.key();
   r.fields(fields);
   return key === undefined ? { type, fields } : { type, key, fields };
-}
-
-function balanced(s: string): boolean {
-  let depth = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 92) i++;
-    else if (c === 123) depth++;
-    else if (c === 125 && --depth < 0) return false;
-  }
-  return depth === 0;
 }
 
 class Reader {
@@ -281,11 +281,12 @@ class Reader {
 
   private closeBrace(open: number): number {
     let depth = 0;
-    for (let j = open; j < this.s.length; j++) {
-      const ch = this.s.charCodeAt(j);
-      if (ch === 92) j++;
+    BRACES.lastIndex = open;
+    for (let m = BRACES.exec(this.s); m; m = BRACES.exec(this.s)) {
+      const ch = this.s.charCodeAt(m.index);
+      if (ch === 92) BRACES.lastIndex = m.index + 2;
       else if (ch === 123) depth++;
-      else if (ch === 125 && --depth === 0) return j;
+      else if (--depth === 0) return m.index;
     }
     throw new BibSyntaxError('unbalanced braces in a value');
   }
