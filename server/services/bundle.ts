@@ -18,7 +18,10 @@ export interface BundleTableSpec {
   where: string;
   /** ORDER BY over alias t; default t.id (the bundle's ids follow this order) */
   order?: string;
-  /** columns that hold ids without a declared foreign key: column → referenced table */
+  /**
+   * columns that hold ids without a declared foreign key: column → referenced table. Without the constraint the row
+   * may outlive what it names (a source record whose import batch was deleted): such an id is kept as it was.
+   */
   refs?: Record<string, string>;
   /** TEXT columns holding a JSON array of ids of a table */
   idLists?: Record<string, string>;
@@ -63,14 +66,18 @@ export const BUNDLE_TABLES: BundleTableSpec[] = [
       SELECT id, title, authors, coalesce(json_extract(csl, '$.abstract'), ''), keywords FROM lit_item WHERE review_id = ?`],
     beforeDelete: ['DELETE FROM lit_fts WHERE rowid IN (SELECT id FROM lit_item WHERE review_id = ?)'],
   },
-  { table: 'item_source', where: 't.item_id IN (SELECT id FROM lit_item WHERE review_id = ?)', optional: true },
+  { table: 'item_source', where: 't.item_id IN (SELECT id FROM lit_item WHERE review_id = ?)', optional: true, refs: { batch_id: 'import_batch' } },
   { table: 'dedupe_merge', where: OF_REVIEW, optional: true, refs: { kept_item_id: 'lit_item' }, idLists: { merged_item_ids: 'lit_item' } },
   { table: 'dedupe_distinct', where: OF_REVIEW, order: 't.item_a, t.item_b', optional: true },
   {
     table: 'audit_event', where: OF_REVIEW, refs: { review_id: 'review' },
     polymorphic: {
       column: 'entity_id', by: 'entity',
-      tables: { review: 'review', band: 'band', framework: 'framework', phase: 'phase', stage: 'stage', alignment: 'alignment', citation: 'citation' },
+      // audit entity names are the table names; those of tables outside the bundle keep their historical ids
+      tables: Object.fromEntries(
+        ['review', 'reviewer', 'band', 'framework', 'phase', 'stage', 'alignment', 'citation', 'citation_link', 'flow_count',
+          'import_batch', 'lit_item', 'item_source', 'dedupe_merge'].map((t) => [t, t]),
+      ),
     },
   },
 ];
@@ -82,6 +89,8 @@ interface TableShape {
   hasId: boolean;
   /** column → referenced table, declared and extra */
   refs: Map<string, string>;
+  /** the extra ones, whose dangling ids are kept */
+  soft: Set<string>;
 }
 
 function tableExists(db: Db, table: string): boolean {
@@ -92,9 +101,13 @@ function shapeOf(db: Db, spec: BundleTableSpec): TableShape {
   const info = db.prepare(`SELECT name FROM pragma_table_info(?) ORDER BY cid`).all(spec.table) as { name: string }[];
   const fks = db.prepare('SELECT "from" AS col, "table" AS ref FROM pragma_foreign_key_list(?)').all(spec.table) as { col: string; ref: string }[];
   const refs = new Map(fks.map((f) => [f.col, f.ref]));
-  for (const [col, ref] of Object.entries(spec.refs ?? {})) refs.set(col, ref);
+  const soft = new Set<string>();
+  for (const [col, ref] of Object.entries(spec.refs ?? {})) {
+    if (!fks.some((f) => f.col === col)) soft.add(col);
+    refs.set(col, ref);
+  }
   const columns = info.map((c) => c.name);
-  return { columns, hasId: columns.includes('id'), refs };
+  return { columns, hasId: columns.includes('id'), refs, soft };
 }
 
 type IdMaps = Map<string, Map<number, number>>;
@@ -110,7 +123,8 @@ function mapIdList(maps: IdMaps, table: string, value: SqlValue, where: string):
   if (value === null) return null;
   const ids = JSON.parse(String(value)) as unknown;
   if (!Array.isArray(ids)) throw new BundleError(`${where}: expected a JSON array of ids`);
-  return JSON.stringify(ids.map((id) => mapId(maps, table, id as number, where)));
+  // like the soft refs: an id of a row that is gone is kept as it was
+  return JSON.stringify(ids.map((id) => (maps.get(table)?.has(Number(id)) ? mapId(maps, table, id as number, where) : id)));
 }
 
 /** Rewrites every id-holding value of a row through the maps (export: database → bundle; restore: the reverse). */
@@ -119,7 +133,11 @@ function remapRow(spec: BundleTableSpec, shape: TableShape, columns: string[], r
     const col = columns[i] ?? '';
     const where = `${spec.table}.${col}`;
     const ref = shape.refs.get(col);
-    if (ref !== undefined) return skipSelf && ref === spec.table ? null : mapId(maps, ref, value, where);
+    if (ref !== undefined) {
+      if (skipSelf && ref === spec.table) return null;
+      if (shape.soft.has(col) && value !== null && !maps.get(ref)?.has(Number(value))) return value;
+      return mapId(maps, ref, value, where);
+    }
     const list = spec.idLists?.[col];
     if (list !== undefined) return mapIdList(maps, list, value, where);
     if (spec.polymorphic && col === spec.polymorphic.column && value !== null) {
