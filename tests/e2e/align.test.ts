@@ -231,6 +231,23 @@ describe.runIf(hasChromium)('alignment board', () => {
     await page.locator(`li[data-phase-id="${discover?.id}"]`).getByText('confidence 0.1').waitFor();
   });
 
+  it('marks a phase as having no counterpart, distinct from not assessed, and removes the mark again', async () => {
+    await openBoard('Human-centred design');
+    const phases = await phasesOf('Human-centred design');
+    const share = phases.find((p) => p.label === 'Share the story') as PhaseRow;
+    const card = page.locator(`li[data-phase-id="${share.id}"]`);
+    expect(await card.locator('.state-not-assessed').textContent()).toBe('Not yet assessed');
+    await page.getByRole('button', { name: 'Mark Share the story as having no counterpart' }).click();
+    await card.getByText('No counterpart in the target framework').waitFor();
+    expect(await card.locator('.state-not-assessed').count()).toBe(0);
+    expect(await card.getByRole('list', { name: 'Suggestions for Share the story' }).count()).toBe(0);
+    const [mark] = (await alignmentsOf('Human-centred design')).filter((a) => a.phaseId === share.id);
+    expect(mark).toMatchObject({ stageId: null, relation: 'no-counterpart' });
+    await page.getByRole('button', { name: 'Remove alignment of Share the story to no counterpart' }).click();
+    await card.getByText('Not yet assessed').waitFor();
+    expect((await alignmentsOf('Human-centred design')).filter((a) => a.phaseId === share.id)).toEqual([]);
+  });
+
   it('logged no console errors other than the refusals the tests provoked', () => {
     const unexpected = consoleErrors.filter((e) => !/status of (409|422)/.test(e));
     expect(unexpected).toEqual([]);
