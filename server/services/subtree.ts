@@ -90,6 +90,7 @@ export function subtreeService(repos: Repositories) {
     `INSERT INTO citation_link (id, citation_id, framework_id, phase_id, stage_id, alignment_id, locator, quote, created_at)
      VALUES (@id, @citationId, @frameworkId, @phaseId, @stageId, @alignmentId, @locator, @quote, @createdAt)`,
   );
+  const targetOf = repos.frameworks.query("WHERE t.review_id = ? AND t.role = 'target'");
   const alignmentsOfPhase = repos.alignments.query('WHERE t.phase_id = ? ORDER BY t.id');
   const alignmentsOfStage = repos.alignments.query('WHERE t.stage_id = ? ORDER BY t.id');
   const insert = {
@@ -180,7 +181,10 @@ export function subtreeService(repos: Repositories) {
     const band = (bandId: number | null, owner: string) => {
       if (bandId !== null && repos.bands.get(bandId)?.reviewId !== reviewId) refuse(`band ${bandId} of ${owner} no longer exists.`);
     };
-    for (const f of subtree.frameworks) if (f.reviewId !== reviewId) refuse(`framework ${f.id} belongs to review ${f.reviewId}.`);
+    for (const f of subtree.frameworks) {
+      if (f.reviewId !== reviewId) refuse(`framework ${f.id} belongs to review ${f.reviewId}.`);
+      if (f.role === 'target' && targetOf(reviewId).length > 0) refuse(`review ${reviewId} has a target framework again.`);
+    }
     for (const p of subtree.phases) {
       if (!present('framework', p.frameworkId)) refuse(`the model ${p.frameworkId} of phase ${p.id} no longer exists.`);
       band(p.bandId, `phase ${p.id}`);

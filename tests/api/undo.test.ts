@@ -146,6 +146,24 @@ describe('delete with undo', () => {
     expect(await get(`/alignments/${a.id}`)).toEqual(a);
   });
 
+  it('restores a deleted target framework with its stages, unless a new target has taken its place', async () => {
+    const target = (await get('/frameworks')).find((f: { role: string }) => f.role === 'target');
+    // SQLite hands the highest id out again once its row is gone; a later model keeps the target's id unused
+    expect((await s.request('POST', `${R}/frameworks`, { name: 'Placeholder' })).status).toBe(201);
+    const stagesBefore = await get(`/frameworks/${target.id}/stages`);
+    const del = await s.request('DELETE', `${R}/frameworks/${target.id}/subtree?version=${target.version}`);
+    expect(del.status).toBe(200);
+    expect(del.body.stages).toHaveLength(6);
+    const other = await s.request('POST', `${R}/frameworks`, { name: 'Another wheel', role: 'target' });
+    expect(other.status).toBe(201);
+    const refused = await s.request('POST', `${R}/restore`, del.body);
+    expect(refused.status).toBe(409);
+    expect(refused.body.detail).toBe('Cannot restore: review 1 has a target framework again.');
+    expect((await s.request('DELETE', `${R}/frameworks/${other.body.id}`)).status).toBe(204);
+    expect((await s.request('POST', `${R}/restore`, del.body)).status).toBe(201);
+    expect(await get(`/frameworks/${target.id}/stages`)).toEqual(stagesBefore);
+  });
+
   it('answers bad input with problems naming the field', async () => {
     const bad = await s.request('POST', `${R}/restore`, { reviewId: 1, root: { kind: 'band', id: 1 } });
     expect(bad.status).toBe(400);
