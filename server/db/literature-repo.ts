@@ -1,5 +1,6 @@
 // Storage of the literature library: batches, items, raw sources, the full-text index and duplicate decisions.
 // Every statement is prepared once per connection; the import worker opens its own connection and uses the same code.
+import type { Statement } from 'better-sqlite3';
 import type { Db } from './connection.ts';
 import type { CslItem } from '../../shared/csl.ts';
 import { dedupeKeys, nameText } from '../../shared/literature/dedupe-keys.ts';
@@ -167,6 +168,14 @@ export function createLiteratureRepo(db: Db, now: () => string = () => new Date(
     },
   };
 
+  // list queries differ only by which filters are set: a handful of shapes, each compiled once
+  const statements = new Map<string, Statement<unknown[]>>();
+  const cached = (sql: string): Statement<unknown[]> => {
+    let st = statements.get(sql);
+    if (!st) statements.set(sql, (st = db.prepare(sql)));
+    return st;
+  };
+
   function requireItem(reviewId: number, id: number): Record<string, unknown> & { id: number; csl: string; merged_into: number | null; version: number } {
     const row = s.item.get(id, reviewId) as (Record<string, unknown> & { id: number; csl: string; merged_into: number | null; version: number }) | undefined;
     if (!row) throw new HttpProblem(404, 'Not Found', `No literature item with id ${id} in review ${reviewId}.`);
@@ -330,7 +339,7 @@ export function createLiteratureRepo(db: Db, now: () => string = () => new Date(
         where.push('i.id > ?');
         args.push(Number(q.cursor.split('_').at(-1)));
       }
-        const rows = db.prepare(`SELECT ${LIST_COLUMNS} FROM lit_item i WHERE ${where.join(' AND ')} ORDER BY i.id LIMIT ?`)
+        const rows = cached(`SELECT ${LIST_COLUMNS} FROM lit_item i WHERE ${where.join(' AND ')} ORDER BY i.id LIMIT ?`)
           .all(...args, limit + 1) as ItemListRow[];
         const more = rows.length > limit;
         if (more) rows.pop();
@@ -338,14 +347,24 @@ export function createLiteratureRepo(db: Db, now: () => string = () => new Date(
       }
       const { expanded, corrected } = repo.expandTypos(terms);
       const match = buildFtsMatch(expanded);
+      const ftsArgs: (string | number)[] = [match];
+      let after = '';
       if (q.cursor) {
         const [rank, id] = q.cursor.split('_').map(Number);
-        where.push('(f.rank > ? OR (f.rank = ? AND i.id > ?))');
-        args.push(rank as number, rank as number, id as number);
+        after = 'AND (rank > ? OR (rank = ? AND rowid > ?))';
+        ftsArgs.push(rank as number, rank as number, id as number);
       }
-      const rows = db.prepare(`SELECT ${LIST_COLUMNS}, f.rank AS rank FROM lit_fts f JOIN lit_item i ON i.id = f.rowid
-        WHERE lit_fts MATCH ? AND ${where.join(' AND ')} ORDER BY f.rank, i.id LIMIT ?`)
-        .all(match, ...args, limit + 1) as (ItemListRow & { rank: number })[];
+      // The best-ranked matches first, then the row filters on that short list: joining every match of a common
+      // word to its row costs more than ranking. When the filters leave too few, the query runs again unbounded.
+      // (CROSS JOIN keeps the ranked list as the outer loop: otherwise SQLite scans the review's items instead)
+      const run = (candidates: number | null) => cached(`WITH f AS MATERIALIZED (SELECT rowid AS id, rank FROM lit_fts
+          WHERE lit_fts MATCH ? ${after} ORDER BY rank, rowid ${candidates === null ? '' : 'LIMIT ?'})
+        SELECT ${LIST_COLUMNS}, f.rank AS rank FROM f CROSS JOIN lit_item i ON i.id = f.id
+        WHERE ${where.join(' AND ')} ORDER BY f.rank, i.id LIMIT ?`)
+        .all(...ftsArgs, ...(candidates === null ? [] : [candidates]), ...args, limit + 1) as (ItemListRow & { rank: number })[];
+      const candidates = Math.max(300, (limit + 1) * (where.length > 3 ? 8 : 2));
+      let rows = run(candidates);
+      if (rows.length <= limit) rows = run(null);
       const more = rows.length > limit;
       if (more) rows.pop();
       const last = rows.at(-1);
