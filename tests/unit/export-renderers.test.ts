@@ -195,3 +195,20 @@ describe('figures', () => {
     expect(coverageTable(cw).rows).toEqual([['Alpha', '1 (⊂)', 'no counterpart'], ['Beta', '1 (∩)', '1 (≡)']]);
   });
 });
+
+describe('XLSX', () => {
+  it('stores formula-looking cells as neutralised text, never as formulas', async () => {
+    const { renderXlsx } = await import('../../shared/export/xlsx.ts');
+    const ExcelJS = (await import('exceljs')).default;
+    const bytes = await renderXlsx({ caption: 'Cap: [x]/y?', header: ['=HEADER()', 'b'], rows: [['=HYPERLINK("http://x")', '@SUM(1)'], ['plain', '-1']] }, { provenance });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes.buffer as ArrayBuffer);
+    const ws = wb.worksheets[0];
+    if (!ws) throw new Error('no sheet');
+    // sheet names may not contain : \ / ? * [ ]
+    expect(ws.name).toBe('Cap   x  y');
+    const values = [1, 2, 3].map((r) => [1, 2].map((c) => ws.getRow(r).getCell(c).value));
+    expect(values).toEqual([["'=HEADER()", 'b'], [`'=HYPERLINK("http://x")`, "'@SUM(1)"], ['plain', "'-1"]]);
+    expect(values.flat().every((v) => typeof v === 'string')).toBe(true);
+  });
+});
