@@ -52,14 +52,30 @@ function entriesById(raw: [string, string][]): Map<string, string> {
   return new Map(raw.map(([id, s]) => [String(id), s.trim()]));
 }
 
+const ENTITY: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+/**
+ * The plain-text form of an entry from its HTML: tags dropped (a numbered style's margin number keeps a space
+ * after it), entities decoded. Formatting once instead of twice halves the cost, which is citeproc's.
+ */
+export function entryText(html: string): string {
+  return html
+    .replace(/<div class="csl-left-margin">([^<]*)<\/div>/g, '$1 ')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&(#\d+|#x[0-9a-f]+|[a-z]+);/gi, (whole, code: string) => {
+      if (/^#x/i.test(code)) return String.fromCodePoint(parseInt(code.slice(2), 16));
+      if (code.startsWith('#')) return String.fromCodePoint(Number(code.slice(1)));
+      return ENTITY[code] ?? whole;
+    })
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
 function bibliographyOf(items: CslItem[], style: CitationStyle): FormattedEntry[] {
   if (items.length === 0) return [];
   const { template, lang } = SETUP[style];
-  const cite = new Cite(items);
-  const options = { template, lang, asEntryArray: true } as const;
-  const html = cite.format('bibliography', { ...options, format: 'html' });
-  const text = entriesById(cite.format('bibliography', { ...options, format: 'text' }));
-  return [...entriesById(html)].map(([id, h]) => ({ id, html: h, text: text.get(id) ?? '' }));
+  const html = entriesById(new Cite(items).format('bibliography', { template, lang, asEntryArray: true, format: 'html' }));
+  return [...html].map(([id, h]) => ({ id, html: h, text: entryText(h) }));
 }
 
 export function createFormatter(sources: StyleSources): Formatter {

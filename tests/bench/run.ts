@@ -1,17 +1,25 @@
 // npm run bench: prints figures (never pass/fail). Each section is a module under tests/bench/.
+import { benchCitations } from './citations.ts';
 import { benchCrosswalk } from './crosswalk.ts';
+import { benchDedupe } from './dedupe.ts';
 import { benchExports } from './exports.ts';
 import { benchHttp } from './http.ts';
+import { benchImport } from './import.ts';
 import { benchParse } from './parse.ts';
+import { benchSearch } from './search.ts';
 import { benchBrowserScreens } from './browser-screens.ts';
 import { benchWorkbenchScreens } from './workbench-screens.ts';
 
 const only = process.argv[2];
 const sections: [string, () => Promise<void>][] = [
   ['crosswalk', benchCrosswalk],
+  ['citations', benchCitations],
   ['exports', benchExports],
   ['http', benchHttp],
   ['parse', benchParse],
+  ['import', benchImport],
+  ['dedupe', benchDedupe],
+  ['search', () => benchSearch()],
   ['browser-screens', benchBrowserScreens],
   ['workbench-screens', benchWorkbenchScreens],
 ];

@@ -2,6 +2,7 @@
 // formatting checked by hand against APA 7, Cite Them Right (Harvard) and Vancouver.
 import fs from 'node:fs';
 import path from 'node:path';
+import { Cite } from '@citation-js/core';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../server/paths.ts';
 import { citationFormatter } from '../../server/services/citations.ts';
@@ -98,6 +99,19 @@ describe('formatting (strings checked by hand against each style guide)', () => 
     const items = [murray, designCouncil, article];
     expect(f.bibliography(items, 'apa').map((e) => e.id)).toEqual(['designcouncil2019', 'moullin2019', 'murray2010']);
     expect(f.bibliography(items, 'vancouver').map((e) => e.id)).toEqual(['murray2010', 'designcouncil2019', 'moullin2019']);
+  });
+
+  it('derives the text form from the HTML exactly as citeproc writes text (so it formats once, not twice)', () => {
+    const { items } = parseAll(fs.readFileSync(path.join(FIXTURES, 'deep_review_manual_references.json'), 'utf8'), 'csl-json');
+    const ris = parseAll(fs.readFileSync(path.join(FIXTURES, 'asreview_web_of_science.txt'), 'utf8'), 'ris').items;
+    const all = [...items, ...ris.map((r, i) => ({ ...r, id: `wos${i}` })), murray, designCouncil, article];
+    const setup = { apa: ['workbench-apa', 'en-US'], harvard: ['workbench-harvard-cite-them-right', 'en-GB'], vancouver: ['workbench-vancouver', 'en-US'] } as const;
+    for (const style of ['apa', 'harvard', 'vancouver'] as const) {
+      const [template, lang] = setup[style];
+      const expected = new Cite(all).format('bibliography', { template, lang, format: 'text', asEntryArray: true })
+        .map(([id, text]) => [id, text.replace(/\s+/g, ' ').trim()]);
+      expect(f.bibliography(all, style).map((e) => [e.id, e.text])).toEqual(expected);
+    }
   });
 
   it('escapes markup in a title instead of emitting it', () => {
