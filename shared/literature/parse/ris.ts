@@ -165,14 +165,23 @@ export function readRisFields(raw: string): { fields: RisFields; ended: boolean 
   return { fields, ended };
 }
 
-const first = (f: RisFields, ...tags: string[]): string | undefined => {
+function first(f: RisFields, ...tags: string[]): string | undefined {
   for (const t of tags) {
-    const v = f.get(t)?.find((x) => x.trim() !== '');
-    if (v !== undefined) return v;
+    const values = f.get(t);
+    if (values === undefined) continue;
+    for (const v of values) if (v !== '') return v;
   }
   return undefined;
-};
-const all = (f: RisFields, ...tags: string[]): string[] => tags.flatMap((t) => f.get(t) ?? []).filter((v) => v.trim());
+}
+
+function all(f: RisFields, ...tags: string[]): string[] {
+  const out: string[] = [];
+  for (const t of tags) {
+    const values = f.get(t);
+    if (values !== undefined) for (const v of values) if (v !== '') out.push(v);
+  }
+  return out;
+}
 
 const BOOKISH = new Set(['book', 'chapter', 'paper-conference', 'report']);
 
@@ -234,12 +243,14 @@ export function parseRisRecord(rec: RawRecord): ParsedRecord | RecordFailure {
   d.issue = first(f, 'IS', 'CP');
   d.page = first(f, 'SP');
   d.pageEnd = first(f, 'EP');
-  const dois = all(f, 'DO', 'DI', 'DOI');
-  d.doi = dois.map(normaliseDoi).find(Boolean) ?? findDoi(all(f, 'UR', 'L2', 'L1', 'L3', 'LK').join(' ')) ?? normaliseDoi(first(f, 'M3'));
+  let doi: string | undefined;
+  for (const v of all(f, 'DO', 'DI', 'DOI')) if ((doi = normaliseDoi(v))) break;
+  d.doi = doi ?? findDoi(all(f, 'UR', 'L2', 'L1', 'L3', 'LK').join(' ')) ?? normaliseDoi(first(f, 'M3'));
   const ab = first(f, 'AB');
   const n2 = first(f, 'N2');
   d.abstract = ab && n2 ? (n2.length > ab.length ? n2 : ab) : (ab ?? n2);
-  d.keywords = all(f, 'KW', 'DE').flatMap((k) => (k.includes(';') ? k.split(';') : [k]));
+  d.keywords = all(f, 'KW', 'DE');
+  if (d.keywords.some((k) => k.includes(';'))) d.keywords = d.keywords.flatMap((k) => k.split(';'));
   d.language = first(f, 'LA');
   d.publisher = first(f, 'PB', 'PU');
   d.place = first(f, 'CY', 'PP', 'PI');
