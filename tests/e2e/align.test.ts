@@ -49,7 +49,7 @@ describe.runIf(hasChromium)('alignment board', () => {
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     page.setDefaultTimeout(8000);
     page.on('console', (m) => {
-      if (m.type() === 'error') consoleErrors.push(m.text());
+      if (m.type() === 'error') consoleErrors.push(`${m.text()} @ ${m.location().url}:${m.location().lineNumber}`);
     });
     await page.goto(server.url);
     await page.getByRole('heading', { name: /Source models/ }).waitFor();
