@@ -4,8 +4,10 @@ import fs from 'node:fs';
 import type { CslItem } from '../../shared/csl.ts';
 import { csvCell } from '../../shared/export/csv.ts';
 import { nameText, yearOf } from '../../shared/literature/dedupe-keys.ts';
+import { writeBibtexEntry } from '../../shared/literature/write/bibtex.ts';
+import { writeRisRecord } from '../../shared/literature/write/ris.ts';
 import { createLiteratureRepo } from '../db/literature-repo.ts';
-import { CliError, choice, parseOptions, resolveReview, withWorkbenchAsync, type Command } from './common.ts';
+import { choice, parseOptions, resolveReview, withWorkbenchAsync, type Command } from './common.ts';
 
 const FORMATS = ['csl-json', 'csv', 'ris', 'bibtex'] as const;
 
@@ -25,22 +27,6 @@ const CSV_COLUMNS: [string, (i: CslItem) => string][] = [
   ['language', (i) => i.language ?? ''],
 ];
 
-type Writer = (item: CslItem) => string;
-
-/** RIS and BibTeX writers live with the parsers; loaded on demand so the other formats never depend on them. */
-async function loadWriter(format: 'ris' | 'bibtex'): Promise<Writer> {
-  const specifier = '../../shared/literature/write/index.ts';
-  let mod: Record<string, unknown>;
-  try {
-    mod = (await import(specifier)) as Record<string, unknown>;
-  } catch {
-    throw new CliError(`--format ${format}: the ${format} writer is not available in this build; use csl-json or csv.`);
-  }
-  const fn = mod[format === 'ris' ? 'writeRisRecord' : 'writeBibtexRecord'] ?? mod[format === 'ris' ? 'toRis' : 'toBibtex'];
-  if (typeof fn !== 'function') throw new CliError(`--format ${format}: the ${format} writer is not available in this build; use csl-json or csv.`);
-  return (item) => String((fn as (i: CslItem) => unknown)(item));
-}
-
 export const itemsCommand: Command = {
   name: 'items',
   usage: ['workbench items [--review ID] [--format csl-json|csv|ris|bibtex] [-o FILE] [--db PATH]'],
@@ -51,7 +37,6 @@ export const itemsCommand: Command = {
       output: { type: 'string', short: 'o' },
     });
     const format = choice('--format', values.format, FORMATS);
-    const writer = format === 'ris' || format === 'bibtex' ? await loadWriter(format) : null;
     await withWorkbenchAsync(values.db, async (wb) => {
       const reviewId = resolveReview(wb, values.review);
       const repo = createLiteratureRepo(wb.db);
@@ -61,12 +46,15 @@ export const itemsCommand: Command = {
         out.write(s);
       };
       let n = 0;
+      // BibTeX keys must be unique across the file
+      const usedKeys = new Set<string>();
       if (format === 'csl-json') write('[');
       if (format === 'csv') write(`${CSV_COLUMNS.map(([h]) => h).join(',')}\r\n`);
       for (const item of repo.allItems(reviewId)) {
         if (format === 'csl-json') write(`${n ? ',' : ''}\n  ${JSON.stringify(item)}`);
         else if (format === 'csv') write(`${CSV_COLUMNS.map(([, get]) => csvCell(get(item))).join(',')}\r\n`);
-        else write(`${(writer as Writer)(item)}\n`);
+        else if (format === 'ris') write(`${writeRisRecord(item)}\n`);
+        else write(`${writeBibtexEntry(item, usedKeys)}\n`);
         n++;
       }
       if (format === 'csl-json') write(n ? '\n]\n' : ']\n');

@@ -94,6 +94,17 @@ describe('workbench import, items and dedupe', () => {
     expect(lines[0]).toBe('id,type,title,authors,year,container,volume,issue,pages,doi,abstract,keywords,language');
     expect(lines).toHaveLength(3);
     expect(lines[1]).toContain('"Müller, Anna"');
+
+    const risFile = path.join(dir, 'items.ris');
+    expect((await workbench(['items', '--format', 'ris', '-o', risFile, '--db', db])).code).toBe(0);
+    const ris = fs.readFileSync(risFile, 'utf8');
+    expect(ris.match(/^TY {2}- /gm)).toHaveLength(2);
+    expect(ris).toContain('TI  - Diffusion of innovations in public services');
+    const bib = await workbench(['items', '--format', 'bibtex', '--db', db]);
+    expect(bib.stdout.match(/^@\w+\{/gm)).toHaveLength(2);
+    // what the library writes, it reads back
+    const back = await workbench(['import', risFile, '--json', '--db', db]);
+    expect(JSON.parse(back.stdout)[0]).toMatchObject({ records: 2, imported: 2, failed: [] });
   }, 180_000);
 
   it('prints progress on stderr without --json, and fails clearly on bad input', async () => {

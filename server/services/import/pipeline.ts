@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import type { Db } from '../../db/connection.ts';
 import { createLiteratureRepo, toItemRow, type ItemRow } from '../../db/literature-repo.ts';
-import { isFailure, type InputFormat, type RawRecord } from '../../../shared/literature/types.ts';
+import { isFailure, type InputFormat, type ParsedRecord, type RawRecord, type RecordFailure } from '../../../shared/literature/types.ts';
 import { createStreamDecoder } from './decode-stream.ts';
 import { pipelineFor, type FormatPipeline } from './parsers.ts';
 
@@ -67,6 +67,13 @@ export async function parseFile(job: ImportJob, post: (m: ParseMessage) => void,
     rows = [];
     failed = [];
   };
+  const add = async (result: ParsedRecord | RecordFailure | null): Promise<void> => {
+    if (result === null) return;
+    records++;
+    if (isFailure(result)) failed.push({ recordNumber: result.recordNumber, reason: result.reason, raw: result.raw });
+    else rows.push(toItemRow(result));
+    if (rows.length + failed.length >= CHUNK_RECORDS) await flush();
+  };
   const take = async (raws: RawRecord[]): Promise<void> => {
     const p = pipe as FormatPipeline;
     for (const rec of raws) {
@@ -77,11 +84,7 @@ export async function parseFile(job: ImportJob, post: (m: ParseMessage) => void,
         // a parser bug on one record must not lose the others
         result = { recordNumber: rec.recordNumber, raw: rec.raw, reason: `parser error: ${(error as Error).message}` };
       }
-      if (result === null) continue;
-      records++;
-      if (isFailure(result)) failed.push({ recordNumber: result.recordNumber, reason: result.reason, raw: result.raw });
-      else rows.push(toItemRow(result));
-      if (rows.length + failed.length >= CHUNK_RECORDS) await flush();
+      await add(result);
     }
   };
   const stream = fs.createReadStream(job.file, { highWaterMark: READ_BYTES });
@@ -98,6 +101,10 @@ export async function parseFile(job: ImportJob, post: (m: ParseMessage) => void,
   if (!pipe) throw new Error(`${job.fileName} is empty: there are no records to import.`);
   const rest = decoder ? decoder.end() : '';
   await take([...(rest ? pipe.splitter.push(rest) : []), ...pipe.splitter.end()]);
+  // records the parser held back (BibTeX children waiting for a crossref parent later in the file)
+  const held = pipe.parser.end?.() ?? [];
+  held.sort((a, b) => a.recordNumber - b.recordNumber);
+  for (const r of held) await add(r);
   if (rows.length + failed.length > 0) await flush();
   post({ kind: 'end', records, bytesRead, totalBytes });
 }
