@@ -123,6 +123,7 @@ export class CitationService {
       if (isFailure(parsed)) failures.push({ position: parsed.recordNumber, reason: parsed.reason, raw: parsed.raw.slice(0, 2000) });
       else good.push({ position: parsed.recordNumber, item: parsed.item, messages: parsed.warnings });
     };
+    let unreachable: string | undefined;
     for (const record of records) {
       if (format === 'doi') {
         const doi = normalizeDoi(record.raw);
@@ -130,7 +131,9 @@ export class CitationService {
           failures.push({ position: record.recordNumber, reason: `"${record.raw}" is not a DOI (10.prefix/suffix)`, raw: record.raw });
           continue;
         }
-        const found = await lookup(doi);
+        // once doi.org is unreachable, the other DOIs are kept without waiting on it again
+        const found: DoiLookup = unreachable ? { ok: false, message: unreachable } : await lookup(doi);
+        if (!found.ok && /^(Could not reach|doi\.org did not answer)/.test(found.message)) unreachable = found.message;
         good.push(found.ok
           ? { position: record.recordNumber, item: normalizeCsl({ ...trimDoiRecord(found.item), DOI: doi }, { markupToText: true }), messages: [] }
           : { position: record.recordNumber, item: normalizeCsl({ type: 'article-journal', DOI: doi }), messages: [found.message] });

@@ -10,10 +10,11 @@ import { writeRis as writeRisItems } from '../literature/write/ris.ts';
 import type { PasteFormat } from './model.ts';
 import { normalizeCsl, normalizeDoi } from './normalize.ts';
 
-/** Guesses what was pasted: bare DOIs, or any format the library imports; undefined when it is none of them. */
+/** Guesses what was pasted: DOIs, or any format the library imports; undefined when it is none of them. */
 export function detectPasteFormat(text: string): PasteFormat | undefined {
-  const words = text.replace(/^\uFEFF/, '').trim().split(/\s+/).filter(Boolean);
-  if (words.length > 0 && words.every((w) => normalizeDoi(w) !== undefined)) return 'doi';
+  // one token per line and at least one DOI among them: a DOI list (the tokens that are not DOIs get reported)
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  if (lines.length > 0 && lines.every((l) => !/\s/.test(l)) && lines.some((l) => normalizeDoi(l) !== undefined)) return 'doi';
   return detectFormat(text.slice(0, 64 * 1024));
 }
 

@@ -78,6 +78,18 @@ describe('citations API', () => {
     expect(res.body.citation.incomplete).toBe(true);
   });
 
+  it('keeps every pasted DOI when doi.org cannot be reached, each with the reason', async () => {
+    const res = await s.request('POST', '/api/reviews/1/citations/import', { text: '10.1000/a1\nhttps://doi.org/10.1000/a2\nnot-a-doi' });
+    expect(res.status).toBe(201);
+    expect(res.body.format).toBe('doi');
+    expect(res.body.created.map((c: { doi: string }) => c.doi)).toEqual(['10.1000/a1', '10.1000/a2']);
+    expect(res.body.failures).toEqual([{ position: 3, reason: '"not-a-doi" is not a DOI (10.prefix/suffix)', raw: 'not-a-doi' }]);
+    expect(res.body.warnings.map((w: { messages: string[] }) => w.messages[0])).toEqual([
+      'Could not reach doi.org: you appear to be offline. The DOI is kept; complete the fields by hand.',
+      'Could not reach doi.org: you appear to be offline. The DOI is kept; complete the fields by hand.',
+    ]);
+  });
+
   it('fills the fields from doi.org when it answers (a local stand-in)', async () => {
     const fake = http.createServer((req, res) => {
       expect(req.headers.accept).toBe('application/vnd.citationstyles.csl+json');
