@@ -57,16 +57,6 @@ export function parseName(raw: string): CslName | undefined {
   return { literal: s };
 }
 
-/** A name written "Given Family" (BibTeX without a comma, CSV "First Last"): for callers that know the order. */
-export function parseGivenFamily(raw: string): CslName | undefined {
-  const words = collapse(raw).split(' ').filter(Boolean);
-  if (words.length === 0) return undefined;
-  if (words.length === 1) return { family: words[0] as string };
-  let k = words.length - 1;
-  while (k > 1 && /^\p{Ll}/u.test(words[k - 1] as string)) k--;
-  return person(words.slice(k).join(' '), words.slice(0, k).join(' '));
-}
-
 const looksLikeFamilyInitials = (p: string): boolean => FAMILY_INITIALS.test(p.trim());
 const looksLikeGiven = (p: string): boolean => {
   const t = p.trim();

@@ -107,7 +107,8 @@ export function parseCsvRow(row: string, delim: string): string[] {
 
 const COLUMNS: Record<string, string[]> = {
   title: ['title', 'article title', 'document title', 'ti', 'primary title', 'publication title'],
-  authors: ['authors', 'author', 'author full names', 'author names', 'au', 'af', 'author(s)', 'creators'],
+  // Full names before abbreviated ones (WoS: AF "Alceste, Fabiana" beside AU "Alceste, F").
+  authors: ['author full names', 'af', 'authors', 'author', 'author names', 'au', 'author(s)', 'creators'],
   year: ['year', 'publication year', 'published year', 'py', 'year published', 'pubyear', 'date', 'publication date'],
   month: ['month', 'published month'],
   journal: ['journal', 'source title', 'source', 'journal/book', 'journal title', 'container', 'so', 'secondary title', 'periodical'],
@@ -125,7 +126,7 @@ const COLUMNS: Record<string, string[]> = {
   issn: ['issn', 'sn'],
   url: ['url', 'link'],
   publisher: ['publisher', 'pu'],
-  id: ['record_id', 'id', 'key', 'covidence #', 'ut (unique wos id)', 'eid', 'pmid', 'pubmed_id'],
+  id: ['record_id', 'id', 'key', 'covidence #', 'ut (unique wos id)', 'ut', 'eid', 'pmid', 'pubmed_id'],
 };
 
 export function looksLikeCsvHeader(text: string): boolean {

@@ -319,6 +319,27 @@ describe('CSV', () => {
   });
 });
 
+describe('Web of Science tab-delimited export', () => {
+  it('is read as CSV with its two-letter column names, full names preferred', () => {
+    const text = 'PT\tAU\tAF\tTI\tSO\tPY\tVL\tBP\tEP\tDI\tUT\n' + 'J\tVu, HD; Wieski, K\tVu, Hai Dang; Wieski, Kazimierz\tEcosystem engineers\tECOLOGY\t2017\t98\t162\t174\t10.1002/ecy.1628\tWOS:000391862900014\n';
+    expect(detectFormat(text, 'savedrecs.txt')).toBe('csv');
+    expect(parseText(text).records[0]?.item).toEqual({
+      id: 'WOS:000391862900014',
+      type: 'article-journal',
+      title: 'Ecosystem engineers',
+      author: [
+        { family: 'Vu', given: 'Hai Dang' },
+        { family: 'Wieski', given: 'Kazimierz' },
+      ],
+      issued: { 'date-parts': [[2017]] },
+      'container-title': 'Ecology',
+      volume: '98',
+      page: '162-174',
+      DOI: '10.1002/ecy.1628',
+    });
+  });
+});
+
 describe('detectFormat', () => {
   it.each([
     ['TY  - JOUR\nER  - ', undefined, 'ris'],
