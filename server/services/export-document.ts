@@ -65,7 +65,13 @@ export function provenanceOf(snapshot: ReviewSnapshot, now: () => string = () =>
 export async function renderExport(repos: Repositories, reviewId: number, req: ExportRequest, now?: () => string): Promise<ExportFile> {
   const def = findTarget(req.what);
   if (!def) throw new ExportFormatError(`unknown export "${req.what}"`);
-  const snapshot = repos.snapshot(reviewId);
+  const info = FORMAT_INFO[req.format];
+  const withReferences = info.binary || ['tex', 'html', 'json'].includes(req.format);
+  // one read transaction: the table and its references come from the same state even while others write
+  const { snapshot, references } = repos.db.transaction(() => ({
+    snapshot: repos.snapshot(reviewId),
+    references: withReferences ? referencesFor(repos, reviewId, def.what, req.style) : [],
+  })).deferred();
   const data: ExportData = { snapshot, crosswalk: buildCrosswalk(snapshot), layout: req.layout, caption: req.caption, pair: req.pair };
   if (def.what === 'pairwise') {
     const sources = new Set(data.crosswalk.models.map((m) => m.framework.id));
@@ -76,10 +82,9 @@ export async function renderExport(repos: Repositories, reviewId: number, req: E
   }
   const ctx = {
     provenance: provenanceOf(snapshot, now),
-    references: FORMAT_INFO[req.format].binary || ['tex', 'html', 'json'].includes(req.format) ? referencesFor(repos, reviewId, def.what, req.style) : [],
+    references,
     bom: req.bom,
   };
-  const info = FORMAT_INFO[req.format];
   const body = info.binary ? await renderBinary(def, req.format, data, ctx) : renderText(def, req.format, data, ctx);
   return {
     body,
