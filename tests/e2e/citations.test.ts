@@ -42,7 +42,7 @@ describe.runIf(hasChromium)('citations screen', () => {
   const rowTexts = () => page.locator('.citation-rows .citation-row').allTextContents();
 
   it('lists the seed references, marks the unverified ones and finds them by author, year or key', async () => {
-    expect(await page.locator('.citation-rows .citation-badge').count()).toBe(7);
+    expect(await page.locator('.citation-rows .citation-badge').count()).toBe(5);
     const search = page.getByLabel('Search citations');
     await search.fill('Leadbeater');
     expect((await rowTexts())[0]).toContain('mulgan2013');
