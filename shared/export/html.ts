@@ -29,8 +29,6 @@ footer{margin-top:1.5rem;font-size:8pt;color:#555}
 export interface HtmlOptions {
   provenance?: Provenance;
   references?: string[];
-  /** an SVG figure to place above the table; produced by our own renderers (figures*.ts), never user markup */
-  figureSvg?: string;
 }
 
 /** The table alone, as a fragment: the dialog's preview and the standalone page use the same markup. */
@@ -69,7 +67,6 @@ export function renderHtml(table: TextTable, options: HtmlOptions = {}): string 
     '</head>',
     '<body>',
     '<main>',
-    ...(options.figureSvg ? [`<figure>${options.figureSvg}</figure>`] : []),
     renderHtmlTable(table),
     references,
     '</main>',
