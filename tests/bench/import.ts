@@ -93,4 +93,4 @@ export async function benchImport(): Promise<void> {
 }
 
 if (process.argv[2] === '--child') await child(process.argv[3] as string);
-else if (process.argv[1] === SELF) await benchImport();
+else if (process.argv[1] && path.resolve(process.argv[1]) === SELF) await benchImport();
