@@ -74,11 +74,17 @@ describe.runIf(hasChromium)('citations screen', () => {
     await page.getByRole('button', { name: 'Attach' }).click();
     const chip = page.locator('.citation-chip-button', { hasText: '(Murray et al., 2010, p. 12)' });
     await chip.waitFor();
-    await chip.click();
+    // by keyboard: focus the chip and press Enter to pin the full reference open
+    await page.mouse.move(0, 0);
+    await chip.focus();
+    expect(await chip.getAttribute('aria-expanded')).toBe('false');
+    await page.keyboard.press('Enter');
+    expect(await chip.getAttribute('aria-expanded')).toBe('true');
     const card = page.getByRole('region', { name: 'Full reference murray2010open' });
     await card.waitFor();
     expect(await card.textContent()).toContain('Murray, R., Caulier-Grice, J., & Mulgan, G. (2010). The open book of social innovation. NESTA.');
     expect(await card.textContent()).toContain('Prototypes are a way of testing');
+    expect(await axeViolations(page)).toEqual([]);
 
     const links = await server.request('GET', `/api/reviews/1/citation-links?targetType=alignment&targetId=${firstAlignment}`);
     expect(links.body.map((l: { citation: { citekey: string }; locator: string }) => [l.citation.citekey, l.locator])).toEqual([['murray2010open', '12']]);
