@@ -203,4 +203,26 @@ describe('a bad record never loses a good one', () => {
       { numRuns: RUNS },
     );
   });
+
+  // Formats without a writer: good records written here by hand, bad ones garbage in the record's shape.
+  const garbage = fc.array(garbageLine, { maxLength: 4 });
+  const xmlEscape = (t: string): string => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const CASES: [InputFormat, (title: string, n: number) => string, (lines: string[]) => string, (body: string) => string][] = [
+    ['medline', (t, n) => `PMID- ${n + 1}\nTI  - ${t}\nDP  - 2001\n\n`, (l) => `PMID- 0\n${l.join('\n')}\n\n`, (b) => b],
+    ['wos', (t) => `PT J\nTI ${t}\nPY 2001\nER\n\n`, (l) => `PT J\n${l.map((x) => `   ${x}`).join('\n')}\n`, (b) => `FN Clarivate Analytics Web of Science\nVR 1.0\n${b}EF\n`],
+    ['endnote-xml', (t) => `<record><titles><title>${xmlEscape(t)}</title></titles><dates><year>2001</year></dates></record>`, (l) => `<record><titles><title>${xmlEscape(l.join(' '))}</titles></record>`, (b) => `<?xml version="1.0"?><xml><records>${b}</records></xml>`],
+    ['csv', (t) => `"${t.replace(/"/g, '""')}",2001\n`, (l) => `${l.join(' ').replace(/["\n\r]/g, '')},,,\n`, (b) => `Title,Year\n${b}`],
+  ];
+  for (const [format, good, bad, wrap] of CASES) {
+    it(`${format}: malformed records between good ones`, () => {
+      fc.assert(
+        fc.property(fc.array(fc.oneof(textOf('').map((t) => ({ good: t })), garbage.map((l) => ({ bad: l }))), { minLength: 1, maxLength: 8 }), (entries) => {
+          const text = wrap(entries.map((e, n) => ('good' in e ? good(e.good, n) : bad(e.bad))).join(''));
+          const titles = parseText(text, format).records.map((r) => r.item.title);
+          for (const e of entries) if ('good' in e) expect(titles).toContain(e.good);
+        }),
+        { numRuns: RUNS },
+      );
+    });
+  }
 });
