@@ -1,16 +1,18 @@
 -- Core of a framework synthesis: reviews, the columns (bands) of their comparison table, source and target
 -- frameworks, ordered phases and stages, typed alignments, citations, reviewers and the audit log.
 -- Every shared row carries `version` so that a stale write is detected (409) instead of overwriting.
+-- Ids are AUTOINCREMENT so that an id is never handed out twice: a deleted row can be restored (undo) under its
+-- own id, and audit events and exported mappings keep pointing at one thing only.
 
 CREATE TABLE reviewer (
-  id          INTEGER PRIMARY KEY,
+  id         INTEGER PRIMARY KEY AUTOINCREMENT,
   name        TEXT NOT NULL UNIQUE,
   email       TEXT,
   created_at  TEXT NOT NULL
 );
 
 CREATE TABLE review (
-  id          INTEGER PRIMARY KEY,
+  id         INTEGER PRIMARY KEY AUTOINCREMENT,
   slug        TEXT NOT NULL UNIQUE,
   title       TEXT NOT NULL,
   description TEXT NOT NULL DEFAULT '',
@@ -26,7 +28,7 @@ CREATE TABLE review (
 
 -- A column of the comparison table (Early / Middle / Latter phases in the seed review).
 CREATE TABLE band (
-  id          INTEGER PRIMARY KEY,
+  id         INTEGER PRIMARY KEY AUTOINCREMENT,
   review_id   INTEGER NOT NULL REFERENCES review(id) ON DELETE CASCADE,
   position    INTEGER NOT NULL,
   label       TEXT NOT NULL,
@@ -37,7 +39,7 @@ CREATE TABLE band (
 CREATE INDEX band_review ON band(review_id, position);
 
 CREATE TABLE framework (
-  id          INTEGER PRIMARY KEY,
+  id         INTEGER PRIMARY KEY AUTOINCREMENT,
   review_id   INTEGER NOT NULL REFERENCES review(id) ON DELETE CASCADE,
   role        TEXT NOT NULL CHECK (role IN ('source', 'target')),
   name        TEXT NOT NULL,
@@ -55,7 +57,7 @@ CREATE INDEX framework_review ON framework(review_id, role, position);
 
 -- Phases of a source model, in the model's own order; band_id places the phase in a column of the table.
 CREATE TABLE phase (
-  id           INTEGER PRIMARY KEY,
+  id          INTEGER PRIMARY KEY AUTOINCREMENT,
   framework_id INTEGER NOT NULL REFERENCES framework(id) ON DELETE CASCADE,
   band_id      INTEGER REFERENCES band(id) ON DELETE SET NULL,
   position     INTEGER NOT NULL,
@@ -69,7 +71,7 @@ CREATE INDEX phase_framework ON phase(framework_id, position);
 
 -- Stages of the target (synthesised) framework: Table 2 of the seed review.
 CREATE TABLE stage (
-  id               INTEGER PRIMARY KEY,
+  id              INTEGER PRIMARY KEY AUTOINCREMENT,
   framework_id     INTEGER NOT NULL REFERENCES framework(id) ON DELETE CASCADE,
   band_id          INTEGER REFERENCES band(id) ON DELETE SET NULL,
   position         INTEGER NOT NULL,
@@ -88,7 +90,7 @@ CREATE INDEX stage_framework ON stage(framework_id, position);
 -- "phase → stage". No row means "not yet assessed"; relation 'no-counterpart' (stage_id NULL) means assessed
 -- and nothing in the target corresponds.
 CREATE TABLE alignment (
-  id          INTEGER PRIMARY KEY,
+  id         INTEGER PRIMARY KEY AUTOINCREMENT,
   phase_id    INTEGER NOT NULL REFERENCES phase(id) ON DELETE CASCADE,
   stage_id    INTEGER REFERENCES stage(id) ON DELETE CASCADE,
   relation    TEXT NOT NULL CHECK (relation IN ('equivalent', 'subset-of', 'superset-of', 'intersects-with', 'no-counterpart')),
@@ -107,7 +109,7 @@ CREATE INDEX alignment_stage ON alignment(stage_id);
 
 -- A reference as CSL-JSON; citekey is stable and unique within a review.
 CREATE TABLE citation (
-  id         INTEGER PRIMARY KEY,
+  id        INTEGER PRIMARY KEY AUTOINCREMENT,
   review_id  INTEGER NOT NULL REFERENCES review(id) ON DELETE CASCADE,
   citekey    TEXT NOT NULL,
   csl_json   TEXT NOT NULL CHECK (json_valid(csl_json)),
@@ -120,7 +122,7 @@ CREATE TABLE citation (
 
 -- Exactly one target per link, each a real foreign key so that deletes cascade.
 CREATE TABLE citation_link (
-  id           INTEGER PRIMARY KEY,
+  id          INTEGER PRIMARY KEY AUTOINCREMENT,
   citation_id  INTEGER NOT NULL REFERENCES citation(id) ON DELETE CASCADE,
   framework_id INTEGER REFERENCES framework(id) ON DELETE CASCADE,
   phase_id     INTEGER REFERENCES phase(id) ON DELETE CASCADE,
@@ -135,7 +137,7 @@ CREATE INDEX citation_link_citation ON citation_link(citation_id);
 
 -- Counts of the review's search and screening flow (PRISMA-style); count NULL where the review does not report it.
 CREATE TABLE flow_count (
-  id        INTEGER PRIMARY KEY,
+  id       INTEGER PRIMARY KEY AUTOINCREMENT,
   review_id INTEGER NOT NULL REFERENCES review(id) ON DELETE CASCADE,
   position  INTEGER NOT NULL,
   key       TEXT NOT NULL,
@@ -147,7 +149,7 @@ CREATE TABLE flow_count (
 
 -- Every change, with the row as it was and as it became (JSON), so that any edit can be traced and undone.
 CREATE TABLE audit_event (
-  id          INTEGER PRIMARY KEY,
+  id         INTEGER PRIMARY KEY AUTOINCREMENT,
   at          TEXT NOT NULL,
   actor       TEXT NOT NULL,
   review_id   INTEGER,

@@ -33,6 +33,15 @@ describe('migrations', () => {
     expect(db.prepare('SELECT count(*) AS n FROM schema_migration').get()).toEqual({ n: 0 });
   });
 
+  it('never hands out an id twice, so a deleted row can be restored under its own id', () => {
+    const db = openDatabase(':memory:');
+    migrate(db, readMigrations(MIGRATIONS_DIR));
+    const insert = db.prepare("INSERT INTO review (slug, title, created_at, updated_at) VALUES (?, 't', 'now', 'now')");
+    const first = Number(insert.run('a').lastInsertRowid);
+    db.prepare('DELETE FROM review WHERE id = ?').run(first);
+    expect(Number(insert.run('b').lastInsertRowid)).toBe(first + 1);
+  });
+
   it('uses WAL on a file database', () => {
     const db = openDatabase(tempDbPath());
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
