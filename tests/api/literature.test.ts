@@ -214,6 +214,15 @@ describe('literature library API', () => {
     expect((await s.request('GET', '/api/reviews/77/literature/items')).status).toBe(404);
   });
 
+  it('documents its routes in the OpenAPI document', async () => {
+    const doc = await s.request('GET', '/api/openapi.json');
+    expect(doc.status).toBe(200);
+    const paths = Object.keys(doc.body.paths);
+    for (const p of ['/api/reviews/{reviewId}/literature/imports', '/api/reviews/{reviewId}/literature/items', '/api/reviews/{reviewId}/literature/merges/{id}']) {
+      expect(paths).toContain(p);
+    }
+  });
+
   const SAMPLES = path.resolve(__dirname, '../../../shared/data/bibliographies');
   it.runIf(fs.existsSync(SAMPLES))('imports the Zotero RIS and BibTeX twins and finds all 1000 pairs by DOI or title', async () => {
     const ris = await importText(s, fs.readFileSync(path.join(SAMPLES, 'ris/asysd_zotero_export.ris')), 'asysd_zotero_export.ris');
