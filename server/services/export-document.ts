@@ -22,6 +22,8 @@ export interface ExportRequest {
   bom?: boolean;
   /** framework ids of the two models of a pairwise export */
   pair?: { a: number; b: number };
+  /** false: the table alone, without the reference list (default true) */
+  references?: boolean;
 }
 
 export interface ExportFile {
@@ -66,7 +68,7 @@ export async function renderExport(repos: Repositories, reviewId: number, req: E
   const def = findTarget(req.what);
   if (!def) throw new ExportFormatError(`unknown export "${req.what}"`);
   const info = FORMAT_INFO[req.format];
-  const withReferences = info.binary || ['tex', 'html', 'json'].includes(req.format);
+  const withReferences = req.references !== false && (info.binary || ['tex', 'html', 'json'].includes(req.format));
   // one read transaction: the table and its references come from the same state even while others write
   const { snapshot, references } = repos.db.transaction(() => ({
     snapshot: repos.snapshot(reviewId),

@@ -1,5 +1,6 @@
 // Table 1 and Table 2 of the seed paper in every text format, against golden files checked by hand against the
-// paper (fixtures/expected/). Rendered from a freshly seeded database with a fixed generated-at time.
+// paper (fixtures/expected/). Rendered from a freshly seeded database with a fixed generated-at time, and without
+// the reference list, whose entries follow the seed references as they are completed (tests/api/export-files).
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,7 +24,7 @@ describe('golden exports of the seed review', () => {
   afterAll(() => wb.close());
 
   const render = async (what: string, format: 'csv' | 'md' | 'tex' | 'html' | 'json' | 'sssom', now = FIXED) =>
-    String((await renderExport(wb.repos, reviewId, { what, format, layout: 'bands', style: 'apa' }, now)).body);
+    String((await renderExport(wb.repos, reviewId, { what, format, layout: 'bands', style: 'apa', references: false }, now)).body);
 
   for (const [what, name] of [['crosswalk', 'table1'], ['stages', 'table2']] as const) {
     for (const format of ['csv', 'md', 'tex', 'html', 'json'] as const) {

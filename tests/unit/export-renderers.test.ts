@@ -73,6 +73,26 @@ describe('LaTeX', () => {
   });
 });
 
+describe('references below a table', () => {
+  const table = { caption: 'C', header: ['h'], rows: [['x']] };
+  const refs = ['Smith, J. (2020). Costs & 50% of R_D. https://doi.org/10.1/x_y', 'Lee, K. (2021). <Title>.'];
+  it('are a hanging-indent list after the table in LaTeX, escaped', () => {
+    const tex = renderLatex(table, { references: refs });
+    expect(tex.slice(tex.indexOf('\\end{table}'))).toBe([
+      '\\end{table}', '', '\\noindent\\textbf{References}',
+      '\\begin{list}{}{\\setlength{\\leftmargin}{2em}\\setlength{\\itemindent}{-2em}\\setlength{\\itemsep}{0pt}}',
+      '\\item Smith, J. (2020). Costs \\& 50\\% of R\\_D. https://doi.org/10.1/x\\_y',
+      '\\item Lee, K. (2021). \\textless{}Title\\textgreater{}.', '\\end{list}', '',
+    ].join('\n'));
+    expect(renderLatex(table)).not.toContain('References');
+  });
+  it('are an escaped list after the table in HTML', () => {
+    const html = renderHtml(table, { references: refs });
+    expect(html).toContain('<section><h2>References</h2>\n<ul class="references">\n<li>Smith, J. (2020). Costs &amp; 50% of R_D. https://doi.org/10.1/x_y</li>\n<li>Lee, K. (2021). &lt;Title&gt;.</li>\n</ul></section>');
+    expect(html.indexOf('</table>')).toBeLessThan(html.indexOf('References'));
+  });
+});
+
 describe('CSV', () => {
   it('neutralises cells a spreadsheet would run as formulas and quotes per RFC 4180', () => {
     const csv = renderCsv({ caption: '', header: ['h'], rows: [['=1+1'], ['+x'], ['-2'], ['@SUM(A1)'], ['\tx'], ['\rx'], ['a "b", c'], ['plain']] });
