@@ -1,6 +1,6 @@
 // DOIs arrive as "http://dx.doi.org/10.1002/cpp.2398", "doi:10…", "10.1080%2f2096…", "10.1016/… [doi]".
 
-const PREFIX = /^(?:https?:\/\/)?(?:dx\.)?(?:www\.)?doi\.org\/|^doi:\s*|^https?:\/\/[^/]*\/doi\/(?:abs\/|full\/|pdf\/)?/i;
+const PREFIX = /^(?:https?:\/\/)?(?:dx\.)?(?:www\.)?doi\.org\/|^doi(?::\s*|\s+)|^https?:\/\/[^/]*\/doi\/(?:abs\/|full\/|pdf\/)?/i;
 
 /** The DOI in display form (no resolver prefix, URL-decoded, trimmed), or undefined when there is none. */
 export function normaliseDoi(raw: string | undefined): string | undefined {

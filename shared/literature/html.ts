@@ -10,6 +10,10 @@ const NAMED: Record<string, string> = {
   aacute: 'á', agrave: 'à', iacute: 'í', oacute: 'ó', uacute: 'ú', ntilde: 'ñ', ccedil: 'ç', oslash: 'ø',
   aring: 'å', Aring: 'Å', Eacute: 'É', ecirc: 'ê', acirc: 'â', ocirc: 'ô', icirc: 'î', ucirc: 'û', euml: 'ë',
   iuml: 'ï',
+  // SGML/ISO Greek entity names that PubMed records carry ("20.17 &mgr;M")
+  agr: 'α', bgr: 'β', ggr: 'γ', dgr: 'δ', egr: 'ε', zgr: 'ζ', eegr: 'η', thgr: 'θ', igr: 'ι', kgr: 'κ', lgr: 'λ',
+  mgr: 'μ', ngr: 'ν', xgr: 'ξ', pgr: 'π', rgr: 'ρ', sgr: 'σ', tgr: 'τ', ugr: 'υ', phgr: 'φ', khgr: 'χ', psgr: 'ψ',
+  ohgr: 'ω', Dgr: 'Δ', Ggr: 'Γ', Sgr: 'Σ', OHgr: 'Ω',
 };
 
 const ENTITY = /&(#x[0-9a-fA-F]{1,6}|#[0-9]{1,7}|[a-zA-Z][a-zA-Z0-9]{1,8});/g;

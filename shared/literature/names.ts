@@ -25,7 +25,15 @@ export function splitParticle(family: string): { particle?: string; family: stri
   return { particle: words.slice(0, k).join(' '), family: words.slice(k).join(' ') };
 }
 
+const TRAILING_SUFFIX = /\s+(Jr\.?|Sr\.?|JR\.?|SR\.?|II|III|IV|2nd|3rd)$/;
+
 function person(family: string, given?: string, suffix?: string): CslName {
+  // PubMed writes "Dice, P. F. 2nd": the suffix at the end of the given names.
+  const tail = suffix === undefined && given ? TRAILING_SUFFIX.exec(given) : null;
+  if (tail) {
+    given = given?.slice(0, tail.index);
+    suffix = tail[1];
+  }
   const f = collapse(family);
   const { particle, family: fam } = f.includes(' ') ? splitParticle(f) : { particle: undefined, family: f };
   const name: CslName = { family: fam };

@@ -86,7 +86,8 @@ const person: fc.Arbitrary<CslName> = fc
     particle: fc.option(fc.constantFrom('van', 'van der', 'de', 'von', 'de la', 'da'), { nil: undefined }),
     suffix: fc.option(fc.constantFrom('Jr.', 'Sr.', 'III'), { nil: undefined }),
   })
-  .filter((p) => !/^(jr\.?|sr\.?|ii|iii|iv|v|2nd|3rd)$/i.test(p.given ?? '') && !(p.suffix && !p.given))
+  // a given name ending in "Jr" is a suffix (PubMed writes "Dice, P. F. 2nd"), so generated ones never do
+  .filter((p) => !/^(jr\.?|sr\.?|ii|iii|iv|v|2nd|3rd)$/i.test(p.given ?? '') && !/\s(jr|sr)\.?$/i.test(p.given ?? '') && !(p.suffix && !p.given))
   .map((p) => {
     const n: CslName = { family: p.family };
     if (p.given) n.given = p.given;

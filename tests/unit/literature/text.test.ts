@@ -39,6 +39,7 @@ describe('htmlToText', () => {
     expect(htmlToText('<p>Times&nbsp;Cited:<br/>12</p> &amp; <i>in vivo</i> &#233;&#x00E9; &quot;x&quot;')).toBe(' Times Cited: 12  & in vivo éé "x"');
     expect(htmlToText('P < .001, a <= b, x<5 and y >3')).toBe('P < .001, a <= b, x<5 and y >3');
     expect(htmlToText('&unknown; stays')).toBe('&unknown; stays');
+    expect(htmlToText('20.17 &mgr;M')).toBe('20.17 μM');
   });
 });
 
@@ -53,6 +54,7 @@ describe('names', () => {
     ['Cochrane Collaboration', { literal: 'Cochrane Collaboration' }],
     ['Ben Walton', { literal: 'Ben Walton' }],
     ['Smith,', { family: 'Smith' }],
+    ['Dice, P. F. 2nd', { family: 'Dice', given: 'P. F.', suffix: '2nd' }],
   ])('parseName(%j)', (raw, name) => {
     expect(parseName(raw)).toEqual(name);
   });
@@ -82,6 +84,7 @@ describe('DOI', () => {
     ['https://doi.org/10.1080%2F20964129.2020.1722034', '10.1080/20964129.2020.1722034'],
     ['doi: 10.1016/j.x.2017.04.075 [doi]', '10.1016/j.x.2017.04.075'],
     ['10.1000/ABC.', '10.1000/ABC'],
+    ['Doi 10.3808/Jei.200500061', '10.3808/Jei.200500061'],
     ['not a doi', undefined],
     ['', undefined],
   ])('normaliseDoi(%j) → %j', (raw, doi) => {
