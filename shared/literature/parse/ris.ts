@@ -67,6 +67,11 @@ export class RisSplitter implements RecordSplitter {
           this.emit(out, buf.length);
           this.start = -1;
           this.from = buf.length;
+        } else {
+          // A stop can only begin at a line start: resume from the last one, not from the record's start, so
+          // small chunks do not rescan the record over and over.
+          const lastLine = Math.max(buf.lastIndexOf('\n'), buf.lastIndexOf('\r')) + 1;
+          this.from = Math.max(this.from, Math.min(lastLine, stop ? stop.index : buf.length));
         }
         break;
       }

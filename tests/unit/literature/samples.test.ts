@@ -2,7 +2,11 @@
 // the file. Record counts were verified independently: `grep -c '^ER  -' FILE` for RIS (the first TY sits behind a
 // BOM in two files, so ER is the reliable count) and the counts in ../shared/data/bibliographies/SOURCES.md;
 // for the CSL-JSON file, `python3 -c "import json; print(len(json.load(open(F))))"` → 36.
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { decodeBytes } from '../../../server/services/decode.ts';
+import { createParser, createSplitter } from '../../../shared/literature/parse/index.ts';
+import type { ParsedRecord, RawRecord, RecordFailure } from '../../../shared/literature/types.ts';
 import { fixture, parseFile, record, year } from './support.ts';
 
 describe('record counts of the fixtures', () => {
@@ -145,5 +149,26 @@ describe('CSL-JSON (deep-review manual references)', () => {
   it('the seven items without authors still import (13th, 14th, 15th, 17th, 18th, 19th, 21st)', () => {
     const noAuthor = r.records.filter((x) => !x.item.author).map((x) => x.recordNumber);
     expect(noAuthor).toEqual([13, 14, 15, 17, 18, 19, 21]);
+  });
+});
+
+describe('streaming the real files in small chunks gives the same records as the whole text', () => {
+  it.each([3, 61, 1000])('chunks of %i characters', (size) => {
+    for (const file of ['asreview_baseline_crlf_bom.ris', 'asreview_pubmed_endnote.txt', 'asreview_ovid_psycinfo.ris', 'deep_review_manual_references.json']) {
+      const whole = parseFile(fixture(file));
+      const { text } = decodeBytes(fs.readFileSync(fixture(file)));
+      const splitter = createSplitter(whole.format);
+      const parser = createParser(whole.format);
+      const got: (ParsedRecord | RecordFailure)[] = [];
+      const take = (raws: RawRecord[]): void => {
+        for (const raw of raws) {
+          const r = parser.parse(raw);
+          if (r) got.push(r);
+        }
+      };
+      for (let i = 0; i < text.length; i += size) take(splitter.push(text.slice(i, i + size)));
+      take(splitter.end());
+      expect(got, `${file} in chunks of ${size}`).toEqual(whole.records);
+    }
   });
 });
