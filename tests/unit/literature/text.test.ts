@@ -24,6 +24,7 @@ describe('texToUnicode', () => {
     ['\\href{http://x}{link text}', 'link text'],
     ['\\unknowncommand{kept}', 'kept'],
     ['{\\textless}i{\\textgreater}', '<i>'],
+    ["it{\\textquotesingle}s \\textminus{}5 {\\textdegree}C \\texttimes{} 2", "it's −5 °C × 2"],
     ['unbalanced {brace', 'unbalanced brace'],
   ])('%s → %s', (tex, text) => {
     expect(texToUnicode(tex)).toBe(text);
