@@ -81,6 +81,21 @@ describe.runIf(hasChromium)('library screens', () => {
     expect(await axeViolations(page)).toEqual([]);
   }, 90_000);
 
+  it('imports a file dropped onto the drop zone', async () => {
+    const dt = await page.evaluateHandle(() => {
+      const d = new DataTransfer();
+      d.items.add(new File(['TY  - JOUR\nTI  - A dropped record on scaling social innovation\nAU  - Okafor, Olu\nPY  - 2022\nER  - \n'], 'dropped.ris'));
+      return d;
+    });
+    await page.locator('.drop-zone').dispatchEvent('drop', { dataTransfer: dt });
+    const report = page.getByRole('list', { name: 'Import report' });
+    await expect.poll(async () => report.innerText(), { timeout: 60_000 }).toMatch(/dropped\.ris \(ris\): 1 records, 1 imported, 0 failed/);
+    await expect.poll(async () => page.locator('.library-row button').count()).toBe(6);
+    await page.getByRole('button', { name: 'Undo import of dropped.ris' }).click();
+    await expect.poll(async () => page.locator('.library-row button').count()).toBe(5);
+    dialogs.length = 0;
+  }, 90_000);
+
   it('shows an item with its raw source record as text, never as HTML', async () => {
     await page.locator('.library-row button', { hasText: 'Sustaining innovation' }).click();
     const pre = page.locator('.source-record pre');
