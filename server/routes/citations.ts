@@ -12,7 +12,7 @@ import {
   citationSchema, citationStyleSchema, citationUpdateSchema, doiRequestSchema, doiResultSchema, formattedSchema,
   importRequestSchema, importResultSchema, linkCreateSchema, linkTargetSchema, linkedCitationSchema,
 } from '../../shared/citations/model.ts';
-import { formToCsl } from '../../shared/citations/normalize.ts';
+import { applyForm, formToCsl } from '../../shared/citations/normalize.ts';
 
 const tag = 'citations';
 const reviewParams = z.object({ reviewId: idParamSchema });
@@ -78,7 +78,8 @@ export function citationRoutes(repos: Repositories): RouteDef[] {
       method: 'patch', path: `${base}/:id`, tag, params: itemParams, body: citationUpdateSchema, response: citationSchema,
       summary: 'Edit a citation (CSL-JSON or form fields, or a new key); send the version you read, a stale one gets 409',
       handler: ({ params, body, actor }) => {
-        const csl = body.form ? formToCsl(body.form) : body.csl;
+        const current = svc.require(params.reviewId, params.id);
+        const csl = body.form ? applyForm(current.csl, body.form) : body.csl;
         return svc.update(params.reviewId, params.id, { csl: csl ? { id: 'item', ...csl } : undefined, citekey: body.citekey }, body.version, actor);
       },
     }),

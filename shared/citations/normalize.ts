@@ -164,3 +164,30 @@ export function cslToForm(item: CslItem): CitationFormValues {
     url: item.URL ?? '',
   };
 }
+
+const FORM_KEYS = ['type', 'author', 'title', 'issued', 'container-title', 'volume', 'issue', 'page', 'publisher', 'DOI', 'URL'] as const;
+
+/**
+ * An edit made through the form, applied to the stored reference: the fields the form does not show (ISBN,
+ * edition, place, abstract, …) are kept, and so are the richer forms of what it shows in simplified form when the
+ * user left them as they were (a full date behind the year, a name particle, a type the form does not list).
+ * Completing the reference by hand clears the "not yet verified" flag.
+ */
+export function applyForm(existing: CslItem, form: CitationFormValues): CslItem {
+  const before = cslToForm(existing);
+  const edited = formToCsl(form);
+  const out: Record<string, unknown> = { ...existing };
+  for (const key of FORM_KEYS) delete out[key];
+  Object.assign(out, edited);
+  if (form.type === before.type) out.type = existing.type;
+  if (form.authors === before.authors && existing.author) out.author = existing.author;
+  if (form.year === before.year && existing.issued) out.issued = existing.issued;
+  const result = normalizeCsl(out);
+  const custom = result.custom as Record<string, unknown> | undefined;
+  if (custom && custom.incomplete === true && missingFields(result).length === 0) {
+    const rest = Object.fromEntries(Object.entries(custom).filter(([k]) => k !== 'incomplete'));
+    if (Object.keys(rest).length) result.custom = rest;
+    else delete result.custom;
+  }
+  return result;
+}

@@ -128,6 +128,27 @@ describe('citations API', () => {
     expect((await s.request('GET', '/api/reviews/1/citation-links?targetType=alignment&targetId=1')).body).toEqual([]);
   });
 
+  it('edits through the form without losing the fields the form does not show, and clears the unverified flag once complete', async () => {
+    const list = (await s.request('GET', '/api/reviews/1/citations')).body as { id: number; citekey: string; version: number; csl: Record<string, unknown> }[];
+    const ideo = list.find((c) => c.citekey === 'ideo2015');
+    const hartley = list.find((c) => c.citekey === 'hartley2006');
+    if (!ideo || !hartley) throw new Error('seed references missing');
+    const edited = await s.request('PATCH', `/api/reviews/1/citations/${ideo.id}`, {
+      version: ideo.version,
+      form: { type: 'book', authors: 'IDEO', year: '2015', title: 'The field guide to human-centered design', publisher: 'IDEO.org', container: '', volume: '', issue: '', pages: '7', doi: '', url: '' },
+    });
+    expect(edited.status).toBe(200);
+    expect(edited.body.csl).toMatchObject({ ISBN: '978-0-9914063-1-9', edition: '1', page: '7', publisher: 'IDEO.org' });
+    expect(edited.body.csl.custom.source).toMatch(/imprint/);
+    expect(hartley).toBeDefined();
+    const completed = await s.request('PATCH', `/api/reviews/1/citations/${hartley.id}`, {
+      version: hartley.version,
+      form: { type: 'report', authors: 'Hartley', year: '2006', title: 'A title checked by hand', publisher: 'A publisher', container: '', volume: '', issue: '', pages: '', doi: '', url: '' },
+    });
+    expect(completed.body.incomplete).toBe(false);
+    expect(completed.body.csl.custom).toEqual({ source: expect.stringMatching(/in-text citation/) });
+  });
+
   it('refuses a stale edit with 409 and a taken key with 409', async () => {
     const c = (await s.request('POST', '/api/reviews/1/citations', { csl: { type: 'book', title: 'Versioned', author: [{ family: 'Vee', given: 'A' }], issued: { 'date-parts': [[2000]] } } })).body;
     expect((await s.request('PATCH', `/api/reviews/1/citations/${c.id}`, { csl: { ...c.csl, title: 'Edited' }, version: 1 })).status).toBe(200);
