@@ -79,30 +79,45 @@ export function detectDelimiter(header: string): string {
   return best;
 }
 
-/** One CSV row (RFC 4180: quotes doubled inside quoted fields). */
+/** One CSV row (RFC 4180: quotes doubled inside quoted fields); unquoted cells are sliced, not built char by char. */
 export function parseCsvRow(row: string, delim: string): string[] {
   const out: string[] = [];
-  let cur = '';
-  let quoted = false;
-  for (let i = 0; i < row.length; i++) {
-    const c = row[i] as string;
-    if (quoted) {
-      if (c === '"') {
-        if (row[i + 1] === '"') {
-          cur += '"';
-          i++;
-        } else quoted = false;
-      } else cur += c;
-    } else if (c === '"' && cur.trim() === '') {
-      quoted = true;
-      cur = '';
-    } else if (c === delim) {
-      out.push(cur);
-      cur = '';
-    } else cur += c;
+  let i = 0;
+  for (;;) {
+    let j = i;
+    while (row[j] === ' ' && delim !== ' ') j++;
+    if (row[j] === '"') {
+      let cell = '';
+      let k = j + 1;
+      for (;;) {
+        const q = row.indexOf('"', k);
+        if (q < 0) {
+          cell += row.slice(k);
+          k = row.length;
+          break;
+        }
+        cell += row.slice(k, q);
+        if (row[q + 1] === '"') {
+          cell += '"';
+          k = q + 2;
+        } else {
+          k = q + 1;
+          break;
+        }
+      }
+      // text after the closing quote up to the delimiter belongs to the cell (lenient, as spreadsheets are)
+      const d = row.indexOf(delim, k);
+      cell += d < 0 ? row.slice(k) : row.slice(k, d);
+      out.push(cell);
+      if (d < 0) return out;
+      i = d + delim.length;
+    } else {
+      const d = row.indexOf(delim, i);
+      out.push(d < 0 ? row.slice(i) : row.slice(i, d));
+      if (d < 0) return out;
+      i = d + delim.length;
+    }
   }
-  out.push(cur);
-  return out;
 }
 
 const COLUMNS: Record<string, string[]> = {
@@ -151,12 +166,14 @@ export class CsvParser implements RecordParser {
   private header: string | undefined;
   private columns: Map<string, number> | undefined;
   private delim = ',';
+  private width = 0;
 
   private setHeader(h: string): void {
     if (h === this.header) return;
     this.header = h;
     this.delim = detectDelimiter(h);
     const names = parseCsvRow(h, this.delim).map((c) => c.trim().toLowerCase());
+    this.width = names.length;
     this.columns = new Map();
     for (const [field, aliases] of Object.entries(COLUMNS)) {
       for (const a of aliases) {
@@ -181,8 +198,7 @@ export class CsvParser implements RecordParser {
       return v && !/^(na|n\/a|null)$/i.test(v) ? v : undefined;
     };
     const warnings: string[] = [];
-    const width = parseCsvRow(this.header as string, this.delim).length;
-    if (cells.length !== width) warnings.push(`row has ${cells.length} cells, header has ${width}`);
+    if (cells.length !== this.width) warnings.push(`row has ${cells.length} cells, header has ${this.width}`);
     const d = newDraft(get('id') ?? `csv-${rec.recordNumber}`, typeFrom(get('type'), get('journal') !== undefined));
     d.title = get('title');
     d.author = parseNameList(get('authors') ?? '');

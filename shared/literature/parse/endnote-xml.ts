@@ -71,7 +71,8 @@ const xml = new XMLParser({
   parseTagValue: false,
   parseAttributeValue: false,
   trimValues: false,
-  htmlEntities: true,
+  // XML entities only: HTML ones (&nbsp;, PubMed's &mgr;) are decoded with the rest of the text cleaning.
+  htmlEntities: false,
   isArray: (name) => ARRAYS.has(name),
 });
 

@@ -321,7 +321,8 @@ describe('CSV', () => {
 
 describe('Web of Science tab-delimited export', () => {
   it('is read as CSV with its two-letter column names, full names preferred', () => {
-    const text = 'PT\tAU\tAF\tTI\tSO\tPY\tVL\tBP\tEP\tDI\tUT\n' + 'J\tVu, HD; Wieski, K\tVu, Hai Dang; Wieski, Kazimierz\tEcosystem engineers\tECOLOGY\t2017\t98\t162\t174\t10.1002/ecy.1628\tWOS:000391862900014\n';
+    // empty BA and BE cells, as WoS writes them, before a quoted cell
+    const text = 'PT\tAU\tBA\tBE\tAF\tTI\tSO\tPY\tVL\tBP\tEP\tDI\tUT\n' + 'J\tVu, HD; Wieski, K\t\t\t"Vu, Hai Dang; Wieski, Kazimierz"\tEcosystem engineers\tECOLOGY\t2017\t98\t162\t174\t10.1002/ecy.1628\tWOS:000391862900014\n';
     expect(detectFormat(text, 'savedrecs.txt')).toBe('csv');
     expect(parseText(text).records[0]?.item).toEqual({
       id: 'WOS:000391862900014',
