@@ -1,7 +1,8 @@
 // The citations of one item (a model, phase, stage or alignment) as chips showing the in-text form; hovering or
 // clicking a chip shows the full reference, its locator and quoted passage. "Cite…" attaches another citation.
-// Usage: <CitationChips reviewId={r.id} targetType="alignment" targetId={a.id} />
-import { useId, useState, type FormEvent } from 'react';
+// Usage: <CitationChips reviewId={r.id} targetType="alignment" targetId={a.id} targetLabel="…" /> — anywhere,
+// including inside another form (the attach control is not a <form>). Chips are buttons: Enter pins the card open.
+import { useId, useState } from 'react';
 import type { CitationStyle, LinkTarget, LinkedCitation } from '../../../shared/citations/model.ts';
 import { useCitationLinks } from '../hooks/useCitationLinks.ts';
 import { useCitations } from '../hooks/useCitations.ts';
@@ -59,8 +60,7 @@ export function CitationChips({ reviewId, targetType, targetId, targetLabel, sty
   const label = targetLabel ?? `${targetType} ${targetId}`;
   const chosen = citationId ?? preselect ?? citations.data?.[0]?.id;
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     if (chosen === undefined) return;
     attach.mutate({ citationId: chosen, locator, quote }, {
       onSuccess: () => {
@@ -88,7 +88,21 @@ export function CitationChips({ reviewId, targetType, targetId, targetLabel, sty
         </button>
       )}
       {!readOnly && adding && (
-        <form className="citation-attach-form" onSubmit={submit} aria-labelledby={`${formId}-legend`}>
+        // a group, not a <form>: the chips may sit inside another form (an alignment editor), and forms cannot nest
+        <div
+          className="citation-attach-form" role="group" aria-labelledby={`${formId}-legend`}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && e.target instanceof HTMLInputElement) {
+              e.preventDefault();
+              submit();
+            }
+            if (e.key === 'Escape') {
+              e.preventDefault();
+              e.stopPropagation();
+              setAdding(false);
+            }
+          }}
+        >
           <p id={`${formId}-legend`} className="citation-attach-title">Attach a citation to {label}</p>
           <label htmlFor={`${formId}-citation`}>Reference</label>
           <select id={`${formId}-citation`} value={chosen ?? ''} onChange={(e) => setCitationId(Number(e.target.value))}>
@@ -99,11 +113,11 @@ export function CitationChips({ reviewId, targetType, targetId, targetLabel, sty
           <label htmlFor={`${formId}-quote`}>Quoted passage (optional evidence)</label>
           <textarea id={`${formId}-quote`} value={quote} onChange={(e) => setQuote(e.target.value)} rows={3} maxLength={5000} />
           <div className="citation-form-actions">
-            <button type="submit" disabled={chosen === undefined || attach.isPending}>Attach</button>
+            <button type="button" onClick={submit} disabled={chosen === undefined || attach.isPending}>Attach</button>
             <button type="button" onClick={() => setAdding(false)}>Cancel</button>
           </div>
           {attach.error && <p role="alert">Could not attach: {attach.error.message}</p>}
-        </form>
+        </div>
       )}
     </div>
   );
