@@ -292,8 +292,8 @@ class Reader {
   }
 }
 
+// "--" is left as written here too (see cleanText); page ranges are normalised on their own.
 const tex = (s: string): string => texToUnicode(s, { dashes: false });
-const texNoDash = (s: string): string => texToUnicode(s, { dashes: false });
 
 function names(v: string | undefined): CslName[] {
   if (!v) return [];
@@ -358,7 +358,7 @@ function entryToItem(e: BibEntry, rec: RawRecord, warnings: string[]): ParsedRec
   d.issue = get('number', 'issue');
   d.page = get('pages', 'page') ?? get('art_number', 'eid');
   const doi = get('doi');
-  d.doi = doi === undefined ? undefined : texNoDash(doi);
+  d.doi = doi === undefined ? undefined : tex(doi);
   d.abstract = get('abstract');
   const kws = [get('keywords'), get('author_keywords'), get('keyword')].filter((k): k is string => k !== undefined);
   d.keywords = kws.flatMap((k) => (k.includes(';') ? k.split(';') : k.split(',')));
