@@ -114,6 +114,7 @@ export function createLiteratureRepo(db: Db, now: () => string = () => new Date(
       (SELECT s.record_number FROM item_source s WHERE s.item_id = i.id ORDER BY s.id LIMIT 1) AS record
       FROM lit_item i WHERE i.review_id = ? AND i.dup_group IS NOT NULL AND i.merged_into IS NULL ORDER BY i.dup_group, i.id`),
     item: db.prepare('SELECT * FROM lit_item WHERE id = ? AND review_id = ?'),
+    itemCount: db.prepare('SELECT count(*) AS n FROM lit_item WHERE review_id = ?'),
     dissolveSmallGroup: db.prepare(`UPDATE lit_item SET dup_group = NULL, dup_rule = NULL, dup_score = NULL, dup_certain = NULL
       WHERE review_id = @r AND dup_group = @g AND (SELECT count(*) FROM lit_item WHERE review_id = @r AND dup_group = @g AND merged_into IS NULL) < 2`),
     sources: db.prepare(`SELECT s.id, s.item_id AS itemId, s.batch_id AS batchId, s.file_name AS fileName,
@@ -274,6 +275,10 @@ export function createLiteratureRepo(db: Db, now: () => string = () => new Date(
       s.deleteItems.run(batchId);
       s.deleteBatch.run(batchId);
       repo.refreshDuplicates(reviewId);
+    },
+
+    itemCount(reviewId: number): number {
+      return (s.itemCount.get(reviewId) as { n: number }).n;
     },
 
     dedupeRecords(reviewId: number): DedupeRecord[] {

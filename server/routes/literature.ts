@@ -11,7 +11,8 @@ import { createLiteratureRepo, type LiteratureRepo } from '../db/literature-repo
 import type { Repositories } from '../db/repositories.ts';
 import { HttpProblem } from '../http/problem.ts';
 import { defineRoute, type RouteDef } from '../http/route.ts';
-import { createImportService, type ImportService } from '../services/import/import-service.ts';
+import { createImportService, runLibraryOp, type ImportService } from '../services/import/import-service.ts';
+import type { LibraryOp } from '../services/import/library-worker.ts';
 import { idParamSchema } from '../../shared/schemas.ts';
 import {
   batchSchema, distinctBodySchema, duplicateGroupViewSchema, failureSchema, importProgressSchema, importQuerySchema,
@@ -54,8 +55,17 @@ function progressOfFinished(lit: LiteratureRepo, reviewId: number, batchId: numb
   };
 }
 
+/** Above this many items, operations that re-scan or delete much of the library run on a worker thread. */
+const LARGE_LIBRARY = 20_000;
+
 export function literatureRoutes(repos: Repositories): RouteDef[] {
   const { lit, imports } = libraryOf(repos.db);
+  const large = Number(process.env.WORKBENCH_LARGE_LIBRARY ?? LARGE_LIBRARY);
+  // small libraries: in one transaction here (milliseconds); large ones: on a worker, so the HTTP thread stays free
+  const heavy = async (task: LibraryOp, inline: () => void): Promise<void> => {
+    if (lit.itemCount(task.reviewId) > large && repos.db.name !== ':memory:') await runLibraryOp(repos.db.name, task);
+    else repos.db.transaction(inline)();
+  };
   const requireReview = (reviewId: number): void => {
     repos.reviews.require(reviewId);
   };
@@ -125,12 +135,14 @@ export function literatureRoutes(repos: Repositories): RouteDef[] {
       },
     }),
     defineRoute({
-      method: 'delete', path: `${base}/batches/:batchId`, tag, status: 204,
+      method: 'delete', path: `${base}/batches/:batchId`, tag, status: 204, stream: true,
       summary: 'Undo an import: its items and sources go; items of other imports merged into them stay',
       params: batchParams,
-      handler: ({ params }) => {
-        lit.deleteBatch(params.reviewId, params.batchId);
-        return undefined;
+      handler: async ({ params }, res) => {
+        const batch = lit.getBatch(params.reviewId, params.batchId);
+        if (batch.status !== 'complete') throw new HttpProblem(409, 'Conflict', `Import batch ${batch.id} is still running; wait for it to finish.`);
+        await heavy({ op: 'deleteBatch', reviewId: params.reviewId, batchId: params.batchId }, () => lit.deleteBatch(params.reviewId, params.batchId));
+        res.status(204).end();
       },
     }),
     defineRoute({
@@ -160,10 +172,10 @@ export function literatureRoutes(repos: Repositories): RouteDef[] {
     }),
     defineRoute({
       method: 'post', path: `${base}/duplicates/refresh`, tag, summary: 'Look for duplicates again across the whole library',
-      params: reviewParams, response: z.array(duplicateGroupViewSchema),
-      handler: ({ params }) => {
+      params: reviewParams, response: z.array(duplicateGroupViewSchema), stream: true,
+      handler: async ({ params }) => {
         requireReview(params.reviewId);
-        lit.refreshDuplicates(params.reviewId);
+        await heavy({ op: 'refresh', reviewId: params.reviewId }, () => lit.refreshDuplicates(params.reviewId));
         return lit.duplicateGroups(params.reviewId);
       },
     }),
@@ -185,21 +197,22 @@ export function literatureRoutes(repos: Repositories): RouteDef[] {
       },
     }),
     defineRoute({
-      method: 'delete', path: `${base}/merges/:id`, tag, status: 204, summary: 'Undo a merge',
+      method: 'delete', path: `${base}/merges/:id`, tag, status: 204, summary: 'Undo a merge', stream: true,
       params: idParams,
-      handler: ({ params, actor }) => {
-        lit.undoMerge(params.reviewId, params.id, actor);
-        return undefined;
+      handler: async ({ params, actor }, res) => {
+        requireReview(params.reviewId);
+        await heavy({ op: 'undoMerge', reviewId: params.reviewId, mergeId: params.id, actor }, () => lit.undoMerge(params.reviewId, params.id, actor));
+        res.status(204).end();
       },
     }),
     defineRoute({
       method: 'post', path: `${base}/not-duplicates`, tag, status: 204,
       summary: 'Record that these items are not duplicates; they are not proposed together again, also after later imports',
-      params: reviewParams, body: distinctBodySchema,
-      handler: ({ params, body, actor }) => {
+      params: reviewParams, body: distinctBodySchema, stream: true,
+      handler: async ({ params, body, actor }, res) => {
         requireReview(params.reviewId);
-        lit.markDistinct(params.reviewId, body.items, actor);
-        return undefined;
+        await heavy({ op: 'markDistinct', reviewId: params.reviewId, items: body.items, actor }, () => lit.markDistinct(params.reviewId, body.items, actor));
+        res.status(204).end();
       },
     }),
   ];

@@ -63,9 +63,13 @@ async function importText(s: TestServer, text: string | Buffer, fileName: string
 describe('literature library API', () => {
   let s: TestServer;
   beforeAll(async () => {
+    // every library of this test counts as large: undo, not-a-duplicate and re-scans run on the worker thread
+    // (the e2e test covers the in-thread path for small libraries)
+    process.env.WORKBENCH_LARGE_LIBRARY = '0';
     s = await startTestServer();
   });
   afterAll(async () => {
+    delete process.env.WORKBENCH_LARGE_LIBRARY;
     await s.close();
   });
 
@@ -165,6 +169,12 @@ describe('literature library API', () => {
     await importText(s, RIS_B.split('\n\n')[1] as string, 'later.ris');
     const groups = (await s.request('GET', '/api/reviews/1/literature/duplicates')).body as { members: { item: number }[] }[];
     for (const g of groups) expect(g.members.map((m) => m.item)).not.toEqual(ids);
+    const rescan = await s.request('POST', '/api/reviews/1/literature/duplicates/refresh');
+    expect(rescan.status).toBe(200);
+    expect(rescan.body).toEqual(groups);
+    const missing = await s.request('DELETE', '/api/reviews/1/literature/merges/99999');
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('content-type')).toMatch(/problem\+json/);
   });
 
   it('undoes a whole import batch', async () => {
@@ -175,6 +185,7 @@ describe('literature library API', () => {
     expect(del.status).toBe(204);
     expect((await s.request('GET', '/api/reviews/1/literature/items')).body.items).toHaveLength(before - 1);
     expect((await s.request('GET', '/api/reviews/1/literature/batches')).body).toHaveLength(2);
+    expect((await s.request('DELETE', `/api/reviews/1/literature/batches/${later?.id}`)).status).toBe(404);
     expect((await s.request('GET', '/api/reviews/1/literature/items?q=sustainability')).body.items).toHaveLength(1);
   });
 

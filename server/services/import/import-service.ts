@@ -7,6 +7,8 @@ import { Worker } from 'node:worker_threads';
 import type { LiteratureRepo } from '../../db/literature-repo.ts';
 import type { ImportProgress } from '../../../shared/literature/library-schemas.ts';
 import type { InputFormat } from '../../../shared/literature/types.ts';
+import { HttpProblem } from '../../http/problem.ts';
+import type { LibraryOp, LibraryOpResult } from './library-worker.ts';
 import type { ImportCounts } from './pipeline.ts';
 import type { WorkerMessage } from './worker.ts';
 
@@ -23,6 +25,23 @@ export interface StartImport {
   /** delete `file` when the import ends (an uploaded temp file) */
   removeFile?: boolean;
   onProgress?: (p: ImportProgress) => void;
+}
+
+/** Runs one library operation on a worker thread; rejects with an HttpProblem-like error when it fails. */
+export function runLibraryOp(dbPath: string, task: LibraryOp): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(BOOT, { workerData: { script: './library-worker.ts', dbPath, task } });
+    let answered = false;
+    worker.on('message', (r: LibraryOpResult) => {
+      answered = true;
+      if (r.ok) resolve();
+      else reject(r.error.status ? new HttpProblem(r.error.status, r.error.title ?? 'Error', r.error.message) : new Error(r.error.message));
+    });
+    worker.on('error', reject);
+    worker.on('exit', () => {
+      if (!answered) reject(new Error('the library worker stopped without an answer'));
+    });
+  });
 }
 
 export interface ImportService {
