@@ -36,6 +36,8 @@ export function citationFormatter(): Formatter {
 
 export type Lookup = (doi: string) => Promise<DoiLookup>;
 
+const FORMATTED_CACHE_SIZE = 2000;
+
 const services = new WeakMap<Repositories, CitationService>();
 
 /** One service per set of repositories, so its statements are prepared once. */
@@ -174,10 +176,22 @@ export class CitationService {
     };
   }
 
+  /** Formatted references by content: citeproc takes tens of ms an entry, and chips ask for the same ones often. */
+  private readonly formattedCache = new Map<string, Formatted>();
+
   formatted(citation: Citation, style: CitationStyle, locator = ''): Formatted {
+    const key = `${style}\u0000${locator}\u0000${JSON.stringify(citation.csl)}`;
+    const hit = this.formattedCache.get(key);
+    if (hit) return hit;
     const f = citationFormatter();
     const entry = f.entry(citation.csl, style);
-    return { style, inText: f.inText(citation.csl, style, locator || undefined), html: entry.html, text: entry.text };
+    const out: Formatted = { style, inText: f.inText(citation.csl, style, locator || undefined), html: entry.html, text: entry.text };
+    if (this.formattedCache.size >= FORMATTED_CACHE_SIZE) {
+      const oldest = this.formattedCache.keys().next().value;
+      if (oldest !== undefined) this.formattedCache.delete(oldest);
+    }
+    this.formattedCache.set(key, out);
+    return out;
   }
 
   /** Checks that the link's target exists in this review. */
