@@ -37,7 +37,8 @@ function person(family: string, given?: string, suffix?: string): CslName {
   const f = collapse(family);
   const { particle, family: fam } = f.includes(' ') ? splitParticle(f) : { particle: undefined, family: f };
   const name: CslName = { family: fam };
-  if (given && collapse(given)) name.given = collapse(given);
+  const g = given ? collapse(given) : '';
+  if (g) name.given = g;
   if (particle) name['non-dropping-particle'] = particle;
   if (suffix) name.suffix = suffix;
   return name;
@@ -47,7 +48,8 @@ const SUFFIX = /^(jr\.?|sr\.?|ii|iii|iv|v|2nd|3rd)$/i;
 
 /** One name as a non-BibTeX export writes it. */
 export function parseName(raw: string): CslName | undefined {
-  const s = collapse(raw).replace(/;$/, '').trim();
+  let s = collapse(raw);
+  if (s.endsWith(';')) s = s.slice(0, -1).trimEnd();
   if (!s) return undefined;
   if (s.includes(',')) {
     const parts = s.split(',').map((p) => p.trim());
