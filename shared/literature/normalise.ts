@@ -79,6 +79,29 @@ export function unshout(s: string): string {
   });
 }
 
+// MEDLINE and EndNote write ISO 639 codes ("eng"), WoS, Embase and Zotero the English name ("English"): store the
+// name, so one language filters as one. Only lower-case bare codes are codes; anything else is kept as written.
+const LANGUAGES: Record<string, string> = {
+  en: 'English', eng: 'English', fr: 'French', fre: 'French', fra: 'French', de: 'German', ger: 'German',
+  deu: 'German', es: 'Spanish', spa: 'Spanish', it: 'Italian', ita: 'Italian', pt: 'Portuguese', por: 'Portuguese',
+  nl: 'Dutch', dut: 'Dutch', nld: 'Dutch', zh: 'Chinese', chi: 'Chinese', zho: 'Chinese', ja: 'Japanese',
+  jpn: 'Japanese', ru: 'Russian', rus: 'Russian', pl: 'Polish', pol: 'Polish', sv: 'Swedish', swe: 'Swedish',
+  no: 'Norwegian', nor: 'Norwegian', da: 'Danish', dan: 'Danish', fi: 'Finnish', fin: 'Finnish', ko: 'Korean',
+  kor: 'Korean', tr: 'Turkish', tur: 'Turkish', ar: 'Arabic', ara: 'Arabic', he: 'Hebrew', heb: 'Hebrew',
+  hu: 'Hungarian', hun: 'Hungarian', cs: 'Czech', cze: 'Czech', ces: 'Czech', el: 'Greek', gre: 'Greek',
+  ell: 'Greek', ro: 'Romanian', rum: 'Romanian', ron: 'Romanian', hr: 'Croatian', hrv: 'Croatian', sk: 'Slovak',
+  slo: 'Slovak', slk: 'Slovak', sl: 'Slovenian', slv: 'Slovenian', uk: 'Ukrainian', ukr: 'Ukrainian',
+  fa: 'Persian', per: 'Persian', fas: 'Persian', hi: 'Hindi', hin: 'Hindi', th: 'Thai', tha: 'Thai',
+  lt: 'Lithuanian', lit: 'Lithuanian', lv: 'Latvian', lav: 'Latvian', et: 'Estonian', est: 'Estonian',
+  bg: 'Bulgarian', bul: 'Bulgarian', sr: 'Serbian', srp: 'Serbian', is: 'Icelandic', ice: 'Icelandic',
+  isl: 'Icelandic', ca: 'Catalan', cat: 'Catalan', af: 'Afrikaans', afr: 'Afrikaans', ms: 'Malay', may: 'Malay',
+  msa: 'Malay', id: 'Indonesian', ind: 'Indonesian', vi: 'Vietnamese', vie: 'Vietnamese', la: 'Latin', lat: 'Latin',
+};
+
+export function languageName(s: string | undefined): string | undefined {
+  return s === undefined ? undefined : (LANGUAGES[s] ?? s);
+}
+
 export function normalisePages(start: string | undefined, end: string | undefined): string | undefined {
   const a = start?.trim();
   const b = end?.trim();
@@ -146,7 +169,7 @@ export function finishItem(d: Draft, markup: Markup): CslItem {
     }
   }
   if (keywords.length) item.keyword = keywords.join('; ');
-  set('language', cleanText(d.language, markup));
+  set('language', languageName(cleanText(d.language, markup)));
   set('publisher', cleanText(d.publisher, markup));
   set('publisher-place', cleanText(d.place, markup));
   set('ISBN', cleanText(d.isbn, markup));

@@ -81,7 +81,7 @@ describe('PubMed → EndNote RIS (blank first line, KW with untagged continuatio
     expect(kws).toContain('Disease Models, Animal');
     expect(kws[9]).toBe('Plant Extracts/adverse effects/pharmacokinetics/*pharmacology');
     expect(item.DOI).toBe('10.2165/11586800-000000000-00000');
-    expect(item.language).toBe('eng');
+    expect(item.language).toBe('English'); // "LA  - eng": ISO codes are stored as the English name
   });
   it('record 2: "DA - Mar 1" is 1 March of PY 2018, not the year 1', () => {
     expect(record(r, 2).item.issued).toEqual({ 'date-parts': [[2018, 3, 1]] });

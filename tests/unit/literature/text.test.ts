@@ -4,7 +4,7 @@ import { parseDate } from '../../../shared/literature/dates.ts';
 import { doiKey, findDoi, normaliseDoi } from '../../../shared/literature/doi.ts';
 import { htmlToText } from '../../../shared/literature/html.ts';
 import { parseBibtexName, parseName, parseNameList, splitBibtexNames } from '../../../shared/literature/names.ts';
-import { normalisePages, unshout } from '../../../shared/literature/normalise.ts';
+import { languageName, normalisePages, unshout } from '../../../shared/literature/normalise.ts';
 import { texToUnicode } from '../../../shared/literature/tex.ts';
 
 describe('texToUnicode', () => {
@@ -124,5 +124,13 @@ describe('dates and pages', () => {
     expect(unshout('MEDYCYNA WETERYNARYJNA-VETERINARY MEDICINE')).toBe('Medycyna Weterynaryjna-Veterinary Medicine');
     expect(unshout('BMJ OPEN')).toBe('BMJ Open');
     expect(unshout('PLoS ONE')).toBe('PLoS ONE');
+  });
+});
+
+describe('language', () => {
+  it('lower-case ISO 639 codes become the English name; names and anything else stay as written', () => {
+    expect(['eng', 'en', 'fre', 'ger', 'por', 'English', 'ENG', 'en-US', 'Klingon'].map(languageName)).toEqual([
+      'English', 'English', 'French', 'German', 'Portuguese', 'English', 'ENG', 'en-US', 'Klingon',
+    ]);
   });
 });
