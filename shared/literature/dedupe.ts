@@ -26,6 +26,9 @@ export interface DedupeOptions {
   threshold?: number;
 }
 
+/** In one block, how many records of similar title length each record is compared with. */
+export const MAX_NEIGHBOURS = 256;
+
 export const pairKey = (a: number, b: number): string => (a < b ? `${a}:${b}` : `${b}:${a}`);
 
 // Two rows reused across calls: millions of comparisons must not allocate millions of arrays.
@@ -229,7 +232,10 @@ export function findDuplicateGroups(records: readonly DedupeRecord[], options: D
     for (let i = 0; i < list.length; i++) {
       const x = list[i] as Prepared;
       const minLength = x.titleNorm.length / threshold;
-      for (let j = i + 1; j < list.length; j++) {
+      // a block of a very common surname and year can hold thousands: each record meets at most its
+      // MAX_NEIGHBOURS nearest in title length, which keeps the work linear in the number of records
+      const end = Math.min(list.length, i + 1 + MAX_NEIGHBOURS);
+      for (let j = i + 1; j < end; j++) {
         const y = list[j] as Prepared;
         if (y.titleNorm.length > minLength) break;
         consider(x, y);
