@@ -98,28 +98,29 @@ function markers(titleNorm: string): string {
   return out.sort().join(' ');
 }
 
-interface Prepared extends DedupeRecord {
+interface Prepared {
+  r: DedupeRecord;
   markers: string;
-  /** letter counts of the normalised title: one edit changes their L1 distance by at most 2, a cheap first filter */
-  hist: Uint8Array;
+  /** offset of its letter counts in the shared histogram array */
+  h: number;
 }
 
 const HIST_BINS = 38;
 
-function histogram(s: string): Uint8Array {
-  const h = new Uint8Array(HIST_BINS);
+// Letter counts of the normalised titles, one row of HIST_BINS per record in one array: one edit changes the L1
+// distance of two rows by at most 2, a cheap first filter; one array rather than a million small ones.
+function histogram(s: string, into: Uint8Array, at: number): void {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    const bin = c >= 97 && c <= 122 ? c - 97 : c >= 48 && c <= 57 ? c - 22 : c === 32 ? 36 : 37;
-    if ((h[bin] as number) < 255) h[bin] = (h[bin] as number) + 1;
+    const bin = at + (c >= 97 && c <= 122 ? c - 97 : c >= 48 && c <= 57 ? c - 22 : c === 32 ? 36 : 37);
+    if ((into[bin] as number) < 255) into[bin] = (into[bin] as number) + 1;
   }
-  return h;
 }
 
-function histogramsWithin(a: Uint8Array, b: Uint8Array, limit: number): boolean {
+function histogramsWithin(h: Uint8Array, a: number, b: number, limit: number): boolean {
   let d = 0;
   for (let i = 0; i < HIST_BINS; i++) {
-    const x = (a[i] as number) - (b[i] as number);
+    const x = (h[a + i] as number) - (h[b + i] as number);
     d += x < 0 ? -x : x;
     if (d > limit) return false;
   }
@@ -145,8 +146,10 @@ function tokenOverlap(a: string, b: string): number {
 }
 
 /** Compares two records with the cheap checks first; returns the link or null. */
-function compare(x: Prepared, y: Prepared, threshold: number): Link | null {
-  if (x.markers !== y.markers) return null;
+function compare(px: Prepared, py: Prepared, threshold: number, hist: Uint8Array): Link | null {
+  if (px.markers !== py.markers) return null;
+  const x = px.r;
+  const y = py.r;
   const doiConflict = x.doiNorm !== null && y.doiNorm !== null && x.doiNorm !== y.doiNorm;
   if (x.doiNorm !== null && x.doiNorm === y.doiNorm) {
     // chapters of one book can carry the book's DOI: the titles must still be about the same thing
@@ -160,7 +163,7 @@ function compare(x: Prepared, y: Prepared, threshold: number): Link | null {
     return { a: x.id, b: y.id, rule: 'title-year-author', score: doiConflict ? 0.95 : 0.99, certain: !doiConflict };
   }
   const maxEdits = Math.floor((1 - threshold) * Math.max(x.titleNorm.length, y.titleNorm.length));
-  if (!histogramsWithin(x.hist, y.hist, 2 * maxEdits)) return null;
+  if (!histogramsWithin(hist, px.h, py.h, 2 * maxEdits)) return null;
   const score = similarity(x.titleNorm, y.titleNorm, threshold);
   if (score === 0) return null;
   return { a: x.id, b: y.id, rule: 'fuzzy-title', score: doiConflict ? Math.min(score, 0.94) : score, certain: false };
@@ -198,47 +201,61 @@ function addToBlock(blocks: Map<string, Prepared[]>, key: string, r: Prepared): 
 export function findDuplicateGroups(records: readonly DedupeRecord[], options: DedupeOptions = {}): DuplicateGroup[] {
   const threshold = options.threshold ?? 0.93;
   const distinct = options.distinct ?? new Set<string>();
-  const byDoi = new Map<string, Prepared[]>();
-  const blocks = new Map<string, Prepared[]>();
   const byLength = [...records].sort((p, q) => p.titleNorm.length - q.titleNorm.length);
-  for (const r of byLength) {
-    const p: Prepared = { ...r, markers: markers(r.titleNorm), hist: histogram(r.titleNorm) };
-    if (p.doiNorm) addToBlock(byDoi, p.doiNorm, p);
-    if (p.titleKey) addToBlock(blocks, `t|${p.titleKey}`, p);
-    // the end of the title too: a typo near the start with the year off by one shares no other block
-    if (p.titleNorm.length > TITLE_KEY_LENGTH) addToBlock(blocks, `s|${p.titleNorm.slice(-40)}`, p);
-    if (p.authorKey && p.year !== null) addToBlock(blocks, `a|${p.authorKey}|${p.year}`, p);
-    // … and a typo in the middle with the year off by one: same author, same first and last title words
-    if (p.authorKey && p.titleNorm) {
-      addToBlock(blocks, `w|${p.authorKey}|${p.titleNorm.slice(0, p.titleNorm.indexOf(' ') >>> 0)}|${p.titleNorm.slice(p.titleNorm.lastIndexOf(' ') + 1)}`, p);
-    }
-  }
+  const hist = new Uint8Array(byLength.length * HIST_BINS);
+  const prepared: Prepared[] = byLength.map((r, i) => {
+    histogram(r.titleNorm, hist, i * HIST_BINS);
+    return { r, markers: markers(r.titleNorm), h: i * HIST_BINS };
+  });
 
   const links = new Map<string, Link>();
   // the pair key (a string) is only built for pairs that match: building one per comparison is most of the cost
   const consider = (x: Prepared, y: Prepared): void => {
-    if (x.id === y.id) return;
-    const link = compare(x, y, threshold);
+    if (x.r.id === y.r.id) return;
+    const link = compare(x, y, threshold, hist);
     if (!link) return;
-    const key = pairKey(x.id, y.id);
+    const key = pairKey(x.r.id, y.r.id);
     if (!distinct.has(key) && !links.has(key)) links.set(key, link);
   };
+
+  const byDoi = new Map<string, Prepared[]>();
+  for (const p of prepared) if (p.r.doiNorm) addToBlock(byDoi, p.r.doiNorm, p);
   for (const list of byDoi.values()) {
     for (let i = 0; i < list.length; i++) for (let j = i + 1; j < list.length; j++) consider(list[i] as Prepared, list[j] as Prepared);
   }
-  // blocks were filled in order of title length, so each is sorted and the length window can stop early
-  for (const list of blocks.values()) {
-    if (list.length < 2) continue;
-    for (let i = 0; i < list.length; i++) {
-      const x = list[i] as Prepared;
-      const minLength = x.titleNorm.length / threshold;
-      // a block of a very common surname and year can hold thousands: each record meets at most its
-      // MAX_NEIGHBOURS nearest in title length, which keeps the work linear in the number of records
-      const end = Math.min(list.length, i + 1 + MAX_NEIGHBOURS);
-      for (let j = i + 1; j < end; j++) {
-        const y = list[j] as Prepared;
-        if (y.titleNorm.length > minLength) break;
-        consider(x, y);
+  byDoi.clear();
+
+  // One kind of block at a time, so only one map of block keys is alive at once.
+  const blockKeys: ((r: DedupeRecord) => string | null)[] = [
+    (r) => r.titleKey,
+    // the end of the title too: a typo near the start with the year off by one shares no other block
+    (r) => (r.titleNorm.length > TITLE_KEY_LENGTH ? r.titleNorm.slice(-40) : null),
+    (r) => (r.authorKey && r.year !== null ? `${r.authorKey}|${r.year}` : null),
+    // … and a typo in the middle with the year off by one: same author, same first and last title words
+    (r) => (r.authorKey && r.titleNorm
+      ? `${r.authorKey}|${r.titleNorm.slice(0, r.titleNorm.indexOf(' ') >>> 0)}|${r.titleNorm.slice(r.titleNorm.lastIndexOf(' ') + 1)}`
+      : null),
+  ];
+  for (const keyOf of blockKeys) {
+    const blocks = new Map<string, Prepared[]>();
+    for (const p of prepared) {
+      const k = keyOf(p.r);
+      if (k) addToBlock(blocks, k, p);
+    }
+    // blocks were filled in order of title length, so each is sorted and the length window can stop early
+    for (const list of blocks.values()) {
+      if (list.length < 2) continue;
+      for (let i = 0; i < list.length; i++) {
+        const x = list[i] as Prepared;
+        const minLength = x.r.titleNorm.length / threshold;
+        // a block of a very common surname and year can hold thousands: each record meets at most its
+        // MAX_NEIGHBOURS nearest in title length, which keeps the work linear in the number of records
+        const end = Math.min(list.length, i + 1 + MAX_NEIGHBOURS);
+        for (let j = i + 1; j < end; j++) {
+          const y = list[j] as Prepared;
+          if (y.r.titleNorm.length > minLength) break;
+          consider(x, y);
+        }
       }
     }
   }
