@@ -95,7 +95,10 @@ CREATE TABLE dedupe_merge (
   id              INTEGER PRIMARY KEY,
   review_id       INTEGER NOT NULL REFERENCES review(id) ON DELETE CASCADE,
   kept_item_id    INTEGER NOT NULL,
+  -- JSON array of the item ids merged into the kept one, and (same order) what each pointed at before: null, or
+  -- the item it had been merged into earlier (its members move to the kept item too)
   merged_item_ids TEXT NOT NULL,
+  previous_parents TEXT NOT NULL DEFAULT '[]',
   rule            TEXT NOT NULL,
   score           REAL NOT NULL,
   kept_csl_before TEXT NOT NULL,

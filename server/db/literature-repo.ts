@@ -127,8 +127,8 @@ export function createLiteratureRepo(db: Db, now: () => string = () => new Date(
       authors = @authors, year = @year, container = @container, doi = @doi, keywords = @keywords, language = @language,
       doi_norm = @doi_norm, title_norm = @title_norm, title_key = @title_key, author_key = @author_key,
       author_year = @author_year, version = version + 1, updated_at = @now WHERE id = @id`),
-    insertMerge: db.prepare(`INSERT INTO dedupe_merge (review_id, kept_item_id, merged_item_ids, rule, score, kept_csl_before,
-      merged_by, merged_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
+    insertMerge: db.prepare(`INSERT INTO dedupe_merge (review_id, kept_item_id, merged_item_ids, previous_parents, rule, score,
+      kept_csl_before, merged_by, merged_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     merge: db.prepare('SELECT * FROM dedupe_merge WHERE id = ? AND review_id = ?'),
     merges: db.prepare('SELECT * FROM dedupe_merge WHERE review_id = ? ORDER BY id DESC LIMIT 200'),
     undoMerge: db.prepare('UPDATE dedupe_merge SET undone_by = ?, undone_at = ? WHERE id = ?'),
@@ -441,7 +441,8 @@ export function createLiteratureRepo(db: Db, now: () => string = () => new Date(
         s.setGroup.run(null, null, null, null, id);
       }
       for (const r of rows.slice(1)) s.unindexItem.run(r.id);
-      const res = s.insertMerge.run(reviewId, kept.id, JSON.stringify(moved), why.rule, why.score, before, actor, now());
+      const res = s.insertMerge.run(reviewId, kept.id, JSON.stringify(moved.map(([id]) => id)), JSON.stringify(moved.map(([, parent]) => parent)),
+        why.rule, why.score, before, actor, now());
       // a group left with one current member is no longer a group (a full re-scan is not needed for that)
       const group = (kept as { dup_group?: number | null }).dup_group;
       if (group !== null && group !== undefined) s.dissolveSmallGroup.run({ r: reviewId, g: group });
@@ -449,10 +450,11 @@ export function createLiteratureRepo(db: Db, now: () => string = () => new Date(
     },
 
     undoMerge(reviewId: number, mergeId: number, actor: string): void {
-      const m = s.merge.get(mergeId, reviewId) as { id: number; kept_item_id: number; merged_item_ids: string; kept_csl_before: string; undone_at: string | null } | undefined;
+      const m = s.merge.get(mergeId, reviewId) as { id: number; kept_item_id: number; merged_item_ids: string; previous_parents: string; kept_csl_before: string; undone_at: string | null } | undefined;
       if (!m) throw new HttpProblem(404, 'Not Found', `No merge with id ${mergeId} in review ${reviewId}.`);
       if (m.undone_at) throw new HttpProblem(409, 'Conflict', `Merge ${mergeId} was already undone.`);
-      const moved = JSON.parse(m.merged_item_ids) as [number, number | null][];
+      const parents = JSON.parse(m.previous_parents) as (number | null)[];
+      const moved = (JSON.parse(m.merged_item_ids) as number[]).map((id, i): [number, number | null] => [id, parents[i] ?? null]);
       for (const [id] of moved) {
         const row = s.item.get(id, reviewId) as { merged_into: number | null } | undefined;
         if (row && row.merged_into !== m.kept_item_id) {
@@ -488,7 +490,7 @@ export function createLiteratureRepo(db: Db, now: () => string = () => new Date(
     mergeLog(reviewId: number): MergeLogEntry[] {
       return (s.merges.all(reviewId) as { id: number; kept_item_id: number; merged_item_ids: string; rule: string; score: number; merged_by: string; merged_at: string; undone_by: string | null; undone_at: string | null }[])
         .map((m) => ({
-          id: m.id, kept: m.kept_item_id, merged: (JSON.parse(m.merged_item_ids) as [number, number | null][]).map(([id]) => id),
+          id: m.id, kept: m.kept_item_id, merged: JSON.parse(m.merged_item_ids) as number[],
           rule: m.rule, score: m.score, mergedBy: m.merged_by, mergedAt: m.merged_at, undoneBy: m.undone_by, undoneAt: m.undone_at,
         }));
     },

@@ -225,6 +225,27 @@ describe('literature library API', () => {
     expect((await s.request('GET', '/api/reviews/77/literature/items')).status).toBe(404);
   });
 
+  it('undoes a merge of an item that had absorbed another, putting that one back under it', async () => {
+    const rec = (n: number) => `TY  - JOUR\nTI  - Nested merges of one qualitative study of kinship care\nAU  - Rossi, Maria\nPY  - 2018\nN1  - copy ${n}\nER  - \n`;
+    await importText(s, `${rec(1)}\n${rec(2)}\n${rec(3)}`, 'copies.ris');
+    const group = ((await s.request('GET', '/api/reviews/1/literature/duplicates')).body as { members: { item: number; file: string }[] }[])
+      .find((g) => g.members.every((m) => m.file === 'copies.ris'));
+    const [c1, c2, c3] = (group?.members ?? []).map((m) => m.item) as [number, number, number];
+    const inner = await s.request('POST', '/api/reviews/1/literature/merges', { items: [c2, c3] });
+    expect(inner.body.kept).toBe(c2);
+    const outer = await s.request('POST', '/api/reviews/1/literature/merges', { items: [c1, c2] });
+    expect(outer.body.kept).toBe(c1);
+    expect((await s.request('GET', `/api/reviews/1/literature/items/${c1}`)).body.sources).toHaveLength(3);
+    expect((await s.request('GET', `/api/reviews/1/literature/merges`)).body[0].merged).toEqual([c2, c3]);
+    // the inner merge cannot be undone while the outer one holds its items
+    expect((await s.request('DELETE', `/api/reviews/1/literature/merges/${inner.body.mergeId}`)).status).toBe(409);
+    expect((await s.request('DELETE', `/api/reviews/1/literature/merges/${outer.body.mergeId}`)).status).toBe(204);
+    const back = await s.request('GET', `/api/reviews/1/literature/items/${c2}`);
+    expect(back.body).toMatchObject({ mergedInto: null, members: [c3] });
+    expect((await s.request('DELETE', `/api/reviews/1/literature/merges/${inner.body.mergeId}`)).status).toBe(204);
+    expect((await s.request('GET', `/api/reviews/1/literature/items/${c3}`)).body).toMatchObject({ mergedInto: null, members: [] });
+  });
+
   it('documents its routes in the OpenAPI document', async () => {
     const doc = await s.request('GET', '/api/openapi.json');
     expect(doc.status).toBe(200);
