@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import type { Db } from '../../db/connection.ts';
 import { createLiteratureRepo, toItemRow, type ItemRow } from '../../db/literature-repo.ts';
 import { isFailure, type InputFormat, type ParsedRecord, type RawRecord, type RecordFailure } from '../../../shared/literature/types.ts';
-import { createStreamDecoder } from './decode-stream.ts';
+import { createDecoder, type TextDecoderStream } from '../decode.ts';
 import { pipelineFor, type FormatPipeline } from './parsers.ts';
 
 export interface ImportJob {
@@ -51,7 +51,7 @@ const REPORTED_FAILURES = 1000;
 export async function parseFile(job: ImportJob, post: (m: ParseMessage) => void, credit: () => Promise<void>): Promise<void> {
   const totalBytes = fs.statSync(job.file).size;
   let pipe: FormatPipeline | null = null;
-  let decoder: ReturnType<typeof createStreamDecoder> | null = null;
+  let decoder: TextDecoderStream | null = null;
   let rows: ItemRow[] = [];
   let failed: ChunkFailure[] = [];
   let records = 0;
@@ -90,7 +90,7 @@ export async function parseFile(job: ImportJob, post: (m: ParseMessage) => void,
   const stream = fs.createReadStream(job.file, { highWaterMark: READ_BYTES });
   for await (const chunk of stream as AsyncIterable<Buffer>) {
     bytesRead += chunk.length;
-    if (!decoder) decoder = createStreamDecoder(chunk);
+    if (!decoder) decoder = createDecoder(chunk);
     const text = decoder.write(chunk);
     if (!pipe) {
       pipe = pipelineFor(job.format, text.replace(/^\uFEFF/, '').slice(0, 64 * 1024), job.fileName);
