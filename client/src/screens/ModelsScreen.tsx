@@ -1,10 +1,12 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { reviewKeys } from '../api/keys.ts';
 import { ApiError } from '../api/client.ts';
 import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { focusWhenReady } from '../components/focusWhenReady.ts';
 import { ModelPhaseRow, modelsPhaseId } from '../components/ModelPhaseRow.tsx';
 import { ModelRow, modelDomId } from '../components/ModelRow.tsx';
-import { useCrosswalk } from '../hooks/useCrosswalk.ts';
+import { useCrosswalk, type CrosswalkResponse } from '../hooks/useCrosswalk.ts';
 import { useHashRoute } from '../hooks/useHashRoute.ts';
 import { useModelMutations, type ModelFields } from '../hooks/useModelMutations.ts';
 import { usePhaseMutations, type PhaseFields } from '../hooks/usePhaseMutations.ts';
@@ -38,6 +40,8 @@ function consequences(c: SubtreeCounts): string[] {
 /** Create, rename, reorder and delete models and their phases; deletes ask first and can be undone. */
 export function ModelsScreen({ review }: ScreenProps) {
   const crosswalk = useCrosswalk(review.id);
+  const queryClient = useQueryClient();
+  const sentOrder = useRef(new Map<string, number[]>());
   const { rest } = useHashRoute();
   const models = useModelMutations(review.id);
   const phases = usePhaseMutations(review.id);
@@ -66,34 +70,54 @@ export function ModelsScreen({ review }: ScreenProps) {
     }
   };
 
+  // A move sends the whole new order. A second key press while the first move is still on its way must build on
+  // that move, not on the order the screen still shows, so the order last sent is remembered until it is loaded.
+  const latest = () => queryClient.getQueryData<CrosswalkResponse>(reviewKeys.crosswalk(review.id))?.crosswalk ?? cw;
+  const orderOf = (key: string, shown: number[]): number[] => {
+    const sent = sentOrder.current.get(key);
+    return sent && sent.length === shown.length && shown.every((id) => sent.includes(id)) ? [...sent] : shown;
+  };
+  const sendOrder = async (key: string, ids: number[], send: () => Promise<unknown>, done: string): Promise<boolean> => {
+    sentOrder.current.set(key, ids);
+    try {
+      return await attempt(send, done);
+    } finally {
+      if (sentOrder.current.get(key) === ids) sentOrder.current.delete(key);
+    }
+  };
+
   const moveModel = async (id: number, delta: -1 | 1) => {
+    const cw = latest();
     // the API orders all frameworks of the review together, the target included
-    const all = [...cw.models.map((m) => m.framework), ...(cw.target ? [cw.target] : [])]
+    const all = orderOf('models', [...cw.models.map((m) => m.framework), ...(cw.target ? [cw.target] : [])]
       .sort((a, b) => a.position - b.position || a.id - b.id)
-      .map((f) => f.id);
-    const sources = cw.models.map((m) => m.framework.id);
+      .map((f) => f.id));
+    const sourceIds = new Set(cw.models.map((m) => m.framework.id));
+    const sources = all.filter((f) => sourceIds.has(f));
     const i = sources.indexOf(id);
     const other = sources[i + delta];
     if (other === undefined) return;
     const a = all.indexOf(id);
     const b = all.indexOf(other);
     [all[a], all[b]] = [other, id];
-    const name = cw.models[i]?.framework.name ?? '';
-    if (await attempt(() => models.reorder.mutateAsync(all), `Moved ${name} ${delta < 0 ? 'up' : 'down'}.`)) {
+    const name = cw.models.find((m) => m.framework.id === id)?.framework.name ?? '';
+    if (await sendOrder('models', all, () => models.reorder.mutateAsync(all), `Moved ${name} ${delta < 0 ? 'up' : 'down'}.`)) {
       const firstOrLast = (delta < 0 && i + delta === 0) || (delta > 0 && i + delta === sources.length - 1);
       focusWhenReady(firstOrLast ? modelDomId(id) : `${modelDomId(id)}-${delta < 0 ? 'up' : 'down'}`);
     }
   };
 
   const movePhase = async (id: number, delta: -1 | 1) => {
+    const selected = latest().models.find((m) => m.phases.some((p) => p.id === id));
     if (!selected) return;
-    const ids = selected.phases.map((p) => p.id);
+    const key = `phases-of-${selected.framework.id}`;
+    const ids = orderOf(key, selected.phases.map((p) => p.id));
     const i = ids.indexOf(id);
     const other = ids[i + delta];
     if (other === undefined) return;
     [ids[i], ids[i + delta]] = [other, id];
-    const label = selected.phases[i]?.label ?? '';
-    if (await attempt(() => phases.reorder.mutateAsync({ frameworkId: selected.framework.id, ids }), `Moved ${label} ${delta < 0 ? 'up' : 'down'}.`)) {
+    const label = selected.phases.find((p) => p.id === id)?.label ?? '';
+    if (await sendOrder(key, ids, () => phases.reorder.mutateAsync({ frameworkId: selected.framework.id, ids }), `Moved ${label} ${delta < 0 ? 'up' : 'down'}.`)) {
       const edge = i + delta === 0 || i + delta === ids.length - 1;
       focusWhenReady(edge ? `${modelsPhaseId(id)}-edit` : `${modelsPhaseId(id)}-${delta < 0 ? 'up' : 'down'}`);
     }
