@@ -54,8 +54,10 @@ export class EntityRepo<T extends VersionedEntity> {
       : null;
     this.deleteById = db.prepare(`DELETE FROM ${table} WHERE id = ?`);
     this.reviewIdStmt = db.prepare(spec.reviewIdSql);
+    // A reorder does not bump versions: order belongs to the parent's list (the reorder call names all of it), and a
+    // rename sent just after someone moved the row is not a conflict with that move.
     this.setPosition = 'position' in columns
-      ? db.prepare(`UPDATE ${table} SET position = ?, version = version + 1, updated_at = ? WHERE id = ? AND position <> ?`)
+      ? db.prepare(`UPDATE ${table} SET position = ?, updated_at = ? WHERE id = ? AND position <> ?`)
       : null;
   }
 

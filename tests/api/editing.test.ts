@@ -36,6 +36,16 @@ describe('editing models, phases, stages and alignments', () => {
     expect(audit.body.at(-1)).toMatchObject({ action: 'reorder', entity: 'phase', before: ids, after: [ids[2], ids[0], ids[1]] });
   });
 
+  it('does not treat a reorder as a conflicting edit of the rows it moved', async () => {
+    const model = (await s.request('POST', `/api/reviews/${reviewId}/frameworks`, { name: 'Moved' })).body;
+    const a = (await s.request('POST', `/api/reviews/${reviewId}/frameworks/${model.id}/phases`, { label: 'a' })).body;
+    const b = (await s.request('POST', `/api/reviews/${reviewId}/frameworks/${model.id}/phases`, { label: 'b' })).body;
+    await s.request('POST', `/api/reviews/${reviewId}/frameworks/${model.id}/phases/reorder`, { ids: [b.id, a.id] });
+    const rename = await s.request('PATCH', `/api/reviews/${reviewId}/phases/${a.id}`, { label: 'a2', version: a.version });
+    expect(rename.status).toBe(200);
+    expect(rename.body).toMatchObject({ label: 'a2', position: 1 });
+  });
+
   it('refuses a reorder that leaves out a phase', async () => {
     const model = (await s.request('POST', `/api/reviews/${reviewId}/frameworks`, { name: 'Model B' })).body;
     const p1 = (await s.request('POST', `/api/reviews/${reviewId}/frameworks/${model.id}/phases`, { label: 'p1' })).body;
