@@ -67,7 +67,7 @@ export const BUNDLE_TABLES: BundleTableSpec[] = [
     beforeDelete: ['DELETE FROM lit_fts WHERE rowid IN (SELECT id FROM lit_item WHERE review_id = ?)'],
   },
   { table: 'item_source', where: 't.item_id IN (SELECT id FROM lit_item WHERE review_id = ?)', optional: true, refs: { batch_id: 'import_batch' } },
-  { table: 'dedupe_merge', where: OF_REVIEW, optional: true, refs: { kept_item_id: 'lit_item' }, idLists: { merged_item_ids: 'lit_item' } },
+  { table: 'dedupe_merge', where: OF_REVIEW, optional: true, refs: { kept_item_id: 'lit_item' }, idLists: { merged_item_ids: 'lit_item', previous_parents: 'lit_item' } },
   { table: 'dedupe_distinct', where: OF_REVIEW, order: 't.item_a, t.item_b', optional: true },
   {
     table: 'audit_event', where: OF_REVIEW, refs: { review_id: 'review' },
