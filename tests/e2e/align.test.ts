@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../server/paths.ts';
 import { axeViolations } from '../support/axe.ts';
-import { hasChromium, launchBrowser } from '../support/browser.ts';
+import { hasChromium, launchBrowser, trackNetwork } from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
 interface Named { id: number; name: string }
@@ -17,6 +17,7 @@ describe.runIf(hasChromium)('alignment board', () => {
   let server: TestServer;
   let browser: Browser;
   let page: Page;
+  let network: ReturnType<typeof trackNetwork>;
   const consoleErrors: string[] = [];
   let stages: Named[];
   let models: Named[];
@@ -36,6 +37,7 @@ describe.runIf(hasChromium)('alignment board', () => {
   const openBoard = async (name: string) => {
     await page.goto(`${server.url}/#/align/${model(name).id}`);
     await page.getByRole('heading', { name: `Phases of ${model(name).name}` }).waitFor();
+    await network.quiet();
   };
 
   beforeAll(async () => {
@@ -48,6 +50,7 @@ describe.runIf(hasChromium)('alignment board', () => {
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     page.setDefaultTimeout(8000);
+    network = trackNetwork(page);
     page.on('console', (m) => {
       if (m.type() === 'error') consoleErrors.push(`${m.text()} @ ${m.location().url}:${m.location().lineNumber}`);
     });
@@ -204,10 +207,10 @@ describe.runIf(hasChromium)('alignment board', () => {
     await openBoard('Double Diamond');
     const [discover] = await phasesOf('Double Diamond');
     const mine = (await alignmentsOf('Double Diamond')).find((a) => a.phaseId === discover?.id) as AlignmentRow;
+    // Bob saves while my editor is open: whatever the screen refetches meanwhile, my save is based on what I opened
+    await page.getByRole('button', { name: 'Edit alignment of Discover to Mobilising' }).click();
     const theirs = await server.request('PATCH', `${R}/alignments/${mine.id}`, { rationale: 'Changed by Bob', version: mine.version });
     expect(theirs.status).toBe(200);
-
-    await page.getByRole('button', { name: 'Edit alignment of Discover to Mobilising' }).click();
     await page.getByLabel('Rationale').fill('Changed by me');
     await page.getByRole('button', { name: 'Save' }).click();
     const dialog = page.getByRole('dialog', { name: /Conflict/ });
@@ -220,8 +223,8 @@ describe.runIf(hasChromium)('alignment board', () => {
 
     // and again, this time keeping the server's version: nothing of mine is written
     const now = (await alignmentsOf('Double Diamond')).find((a) => a.id === mine.id) as AlignmentRow;
-    await server.request('PATCH', `${R}/alignments/${mine.id}`, { confidence: 0.1, version: now.version });
     await page.getByRole('button', { name: 'Edit alignment of Discover to Mobilising' }).click();
+    await server.request('PATCH', `${R}/alignments/${mine.id}`, { confidence: 0.1, version: now.version });
     await page.getByLabel('Rationale').fill('Overwrite attempt');
     await page.getByRole('button', { name: 'Save' }).click();
     await dialog.waitFor();

@@ -1,7 +1,7 @@
 // Headless Debian Chromium through playwright-core. Without a Chromium the browser tests skip loudly — except
 // under CI, where a missing browser is a failure.
 import fs from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const hasChromium = fs.existsSync(CHROMIUM_PATH);
@@ -20,4 +20,29 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-component-update', '--no-first-run', '--disable-quic', '--disable-sync',
     ],
   });
+}
+
+/**
+ * Counts the page's requests in flight, so a test can wait until the screen has finished loading before it
+ * changes data behind the screen's back (otherwise a late refetch may or may not pick the change up).
+ */
+export function trackNetwork(page: Page): { quiet: (quietMs?: number, timeoutMs?: number) => Promise<void> } {
+  let inFlight = 0;
+  let lastChange = Date.now();
+  const change = (delta: number) => {
+    inFlight += delta;
+    lastChange = Date.now();
+  };
+  page.on('request', () => change(1));
+  page.on('requestfinished', () => change(-1));
+  page.on('requestfailed', () => change(-1));
+  return {
+    async quiet(quietMs = 250, timeoutMs = 8000) {
+      const started = Date.now();
+      while (inFlight > 0 || Date.now() - lastChange < quietMs) {
+        if (Date.now() - started > timeoutMs) throw new Error(`network still busy after ${timeoutMs} ms (${inFlight} in flight)`);
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+    },
+  };
 }

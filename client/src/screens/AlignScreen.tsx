@@ -45,7 +45,9 @@ export function AlignScreen({ review }: ScreenProps) {
   const { rest } = useHashRoute();
   const [selectedPhaseId, setSelectedPhaseId] = useState<number | null>(null);
   const [menu, setMenu] = useState<MenuState | null>(null);
-  const [editingId, setEditingId] = useState<number | null>(null);
+  // The alignment as it was when its editor opened: a save sends that version, so a change someone else made in
+  // the meantime is a conflict to show, even if a refetch has already brought it onto the screen.
+  const [editing, setEditing] = useState<Alignment | null>(null);
   const [message, setMessage] = useState<{ kind: 'status' | 'error'; text: string } | null>(null);
   const [conflict, setConflict] = useState<AlignmentConflict | null>(null);
   const [rejected, setRejected] = useState<Set<string>>(() => new Set());
@@ -103,7 +105,7 @@ export function AlignScreen({ review }: ScreenProps) {
         const created = await mutations.create({ phaseId, stageId, relation, rationale });
         undoStack.record({ kind: 'create', alignment: created, description: `align ${what}` });
         setMessage({ kind: 'status', text: `Aligned ${what}. Add a confidence and rationale, or press Escape.` });
-        setEditingId(created.id);
+        setEditing(created);
       }
     } catch (error) {
       fail(error);
@@ -118,7 +120,7 @@ export function AlignScreen({ review }: ScreenProps) {
   };
 
   const save = async (alignment: Alignment, patch: AlignmentPatch) => {
-    setEditingId(null);
+    setEditing(null);
     setSelectedPhaseId(null);
     // the change shows at once, so the reviewer moves on at once: the next phase is ready for Enter
     focusNextPhase(alignment.phaseId);
@@ -205,7 +207,6 @@ export function AlignScreen({ review }: ScreenProps) {
     setSelectedPhaseId(phaseId);
     setMenu({ phaseId, stageId });
   };
-  const editing = editingId === null ? undefined : alignments.find((a) => a.id === editingId);
   const menuExisting = menu ? alignments.find((a) => a.phaseId === menu.phaseId && a.stageId === menu.stageId) : undefined;
   const conflictPhase = conflict ? phaseLabel(conflict.base.phaseId) : '';
 
@@ -260,7 +261,7 @@ export function AlignScreen({ review }: ScreenProps) {
                           title={`Details of ${phase.label} → ${stageName(editing.stageId)}`}
                           onSave={(patch) => void save(editing, patch)}
                           onCancel={() => {
-                            setEditingId(null);
+                            setEditing(null);
                             document.getElementById(phaseDomId(phase.id))?.focus();
                           }}
                         />
@@ -268,7 +269,7 @@ export function AlignScreen({ review }: ScreenProps) {
                     }
                     onSelect={() => selectPhase(phase.id)}
                     onKeyDown={(e) => void arrowFocus(e, phaseDomIds, phaseDomId(phase.id))}
-                    onEdit={(a) => setEditingId(a.id)}
+                    onEdit={(a) => setEditing(a)}
                     onRemove={(a) => void remove(a)}
                     onNoCounterpart={() => void noCounterpart(phase.id)}
                     onAccept={(s: Suggestion) => {
