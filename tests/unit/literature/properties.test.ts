@@ -77,8 +77,9 @@ const textOf = (extra: string): fc.Arbitrary<string> =>
     .map((ws) => collapse(ws.join(' ')))
     .filter((s) => s.length > 0 && !/\band\b|&[a-z#]/i.test(s));
 
-// Family names of two letters or more: "Aa A, Aa J." is honestly ambiguous with two packed "Family Initial" names.
-const familyWord = capWord.filter((w) => w.length >= 2);
+// Family names of two letters or more and not all capitals ('ß' capitalises to "SS"): "Aa A, Aa J." and
+// "Aa SS, Aa J." are honestly ambiguous with two packed "Family Initials" names.
+const familyWord = capWord.filter((w) => w.length >= 2 && w !== w.toUpperCase());
 const person: fc.Arbitrary<CslName> = fc
   .record({
     family: fc.array(familyWord, { minLength: 1, maxLength: 2 }).map((w) => w.join(' ')),
