@@ -3,7 +3,6 @@
 // frame has been painted. Also the pure computations behind them, in Node.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { ROOT } from '../../server/paths.ts';
 import { buildCrosswalk } from '../../shared/crosswalk.ts';
 import { computeCoverage } from '../../shared/coverage.ts';
@@ -11,41 +10,8 @@ import { deriveModelCrosswalk } from '../../shared/compose.ts';
 import { hasChromium, launchBrowser } from '../support/browser.ts';
 import { startTestServer } from '../support/server.ts';
 import { addSyntheticReview } from './synthetic.ts';
-import { fmt, percentile, time } from './stats.ts';
-
-const MODELS = 50;
-const PHASES = 12;
-const REPS = 15;
-
-interface Target { hash: string; selector: string; count: number }
-
-// A string, not a function: the page must not depend on helpers the TypeScript loader injects into functions.
-const measureScript = (t: Target): string => `(async () => {
-  const t0 = performance.now();
-  location.hash = ${JSON.stringify(t.hash)};
-  const ready = () => document.querySelectorAll(${JSON.stringify(t.selector)}).length >= ${t.count};
-  if (!ready()) {
-    await new Promise((resolve) => {
-      const obs = new MutationObserver(() => { if (ready()) { obs.disconnect(); resolve(); } });
-      obs.observe(document.body, { childList: true, subtree: true });
-    });
-  }
-  await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-  return performance.now() - t0;
-})()`;
-
-async function timeSwitch(page: Page, to: Target, away: Target): Promise<number[]> {
-  const out: number[] = [];
-  for (let i = 0; i < REPS + 2; i++) {
-    await page.evaluate(measureScript(away));
-    const ms = (await page.evaluate(measureScript(to))) as number;
-    if (i >= 2) out.push(ms);
-  }
-  return out.sort((a, b) => a - b);
-}
-
-const line = (name: string, sorted: number[]): string =>
-  `${name}: p50 ${fmt(percentile(sorted, 50))}, p95 ${fmt(percentile(sorted, 95))}, max ${fmt(sorted[sorted.length - 1] ?? NaN)} (${sorted.length} runs)`;
+import { time } from './stats.ts';
+import { line, measureScript, MODELS, PHASES, REPS, timeSwitch, type Target } from './browser-timing.ts';
 
 export async function benchBrowserScreens(): Promise<void> {
   const server = await startTestServer();
