@@ -1,25 +1,12 @@
 // `workbench export bibliography` as a child process: the seed review's bibliography in all six formats, a file
 // with -o, and a clear message with a non-zero exit for a bad format.
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from '../../server/paths.ts';
 import { tempDbPath } from '../support/server.ts';
+import { workbench } from '../support/cli.ts';
 
-const run = promisify(execFile);
-const BIN = path.join(ROOT, 'server/bin/workbench.mjs');
 
-async function workbench(args: string[]) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { cwd: ROOT });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 describe('workbench export bibliography', () => {
   const db = tempDbPath();

@@ -1,24 +1,12 @@
 // The `workbench` command as a user runs it: a child process, real files, exit codes and stderr.
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../server/paths.ts';
 import { tempDbPath } from '../support/server.ts';
+import { workbench } from '../support/cli.ts';
 
-const run = promisify(execFile);
-const BIN = path.join(ROOT, 'server/bin/workbench.mjs');
 
-async function workbench(args: string[], env: Record<string, string> = {}) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, cwd: ROOT });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 describe('workbench CLI', () => {
   it('exports Table 1 as printed from a new database it migrates and seeds itself', async () => {

@@ -1,25 +1,14 @@
 // The review bundle and backups as a user runs them: child processes, real files, exit codes.
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../server/paths.ts';
 import { startTestServer, tempDbPath } from '../support/server.ts';
+import { BIN, workbench } from '../support/cli.ts';
 
-const run = promisify(execFile);
-const BIN = path.join(ROOT, 'server/bin/workbench.mjs');
 
-async function workbench(args: string[]) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 const withoutGeneratedAt = (text: string): string => text.replace(/^ {2}"generatedAt": .*$/m, '');
 const count = (db: string, sql: string): number => {

@@ -1,26 +1,14 @@
 // `workbench export` for every target as a user runs it: files, stdout, a terminal, and mistakes.
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { XMLValidator } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../server/paths.ts';
 import { tempDbPath } from '../support/server.ts';
+import { BIN, run, workbench } from '../support/cli.ts';
 
-const run = promisify(execFile);
-const BIN = path.join(ROOT, 'server/bin/workbench.mjs');
 
-async function workbench(args: string[]) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { cwd: ROOT });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 describe('workbench export', { timeout: 120_000 }, () => {
   let db: string;

@@ -1,24 +1,11 @@
 // workbench import / items / dedupe as a user runs them: child processes, real files, exit codes, JSON on stdout.
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from '../../server/paths.ts';
 import { tempDbPath } from '../support/server.ts';
+import { workbench } from '../support/cli.ts';
 
-const run = promisify(execFile);
-const BIN = path.join(ROOT, 'server/bin/workbench.mjs');
 
-async function workbench(args: string[]) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 const RIS = `TY  - JOUR
 TI  - Implementation of family group conferencing in children's social care
