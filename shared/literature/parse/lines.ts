@@ -1,5 +1,6 @@
 // Streaming by lines: chunks of any size in, complete lines (with their own terminators, so raw records stay
 // verbatim) out. A "\r" at the very end of a chunk waits for the next one in case a "\n" follows.
+import type { RawRecord, RecordSplitter } from '../types.ts';
 
 export class LineBuffer {
   private rest = '';
@@ -61,4 +62,49 @@ export function splitLines(raw: string): string[] {
   }
   // A "\r" left inside a line means classic Mac line ends somewhere in the record.
   return lines.some((l) => l.includes('\r')) ? raw.split(/\r\n|\r|\n/) : lines;
+}
+
+/**
+ * A splitter for line-oriented formats (MEDLINE, Web of Science): text arrives in chunks, whole lines are fed to
+ * `line`, which starts records with `begin`, adds lines with `add` and closes them with `emit`.
+ */
+export abstract class LineRecordSplitter implements RecordSplitter {
+  private readonly lines = new LineBuffer();
+  private cur: string[] | null = null;
+  private n = 0;
+
+  push(chunk: string): RawRecord[] {
+    const out: RawRecord[] = [];
+    for (const l of this.lines.push(chunk)) this.line(l, out);
+    return out;
+  }
+
+  end(): RawRecord[] {
+    const out: RawRecord[] = [];
+    for (const l of this.lines.end()) this.line(l, out);
+    if (this.cur) this.emit(out);
+    return out;
+  }
+
+  protected abstract line(line: string, out: RawRecord[]): void;
+
+  protected get inRecord(): boolean {
+    return this.cur !== null;
+  }
+
+  /** Closes the open record, if any, and opens a new one with this line. */
+  protected begin(line: string, out: RawRecord[]): void {
+    if (this.cur) this.emit(out);
+    this.cur = [line];
+  }
+
+  protected add(line: string): void {
+    this.cur?.push(line);
+  }
+
+  protected emit(out: RawRecord[]): void {
+    if (!this.cur) return;
+    out.push({ recordNumber: ++this.n, raw: trimRecord(this.cur.join('')) });
+    this.cur = null;
+  }
 }

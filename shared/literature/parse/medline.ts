@@ -1,44 +1,18 @@
 // PubMed MEDLINE / .nbib: "TAG - value" with tags padded to four characters, continuation lines indented by six
 // spaces, records separated by blank lines and starting with PMID.
-import type { RawRecord, RecordParser, RecordSplitter, ParsedRecord, RecordFailure } from '../types.ts';
+import type { RawRecord, RecordParser, ParsedRecord, RecordFailure } from '../types.ts';
 import { parseDate } from '../dates.ts';
 import { normaliseDoi } from '../doi.ts';
 import { parseName } from '../names.ts';
 import { finishItem, newDraft } from '../normalise.ts';
-import { LineBuffer, splitLines, stripEol, trimRecord } from './lines.ts';
+import { LineRecordSplitter, splitLines, stripEol } from './lines.ts';
 
 const TAG = /^([A-Z][A-Z0-9]{1,3}) {0,3}- ?(.*)$/;
 
-export class MedlineSplitter implements RecordSplitter {
-  private lines = new LineBuffer();
-  private cur: string[] | null = null;
-  private n = 0;
-
-  push(chunk: string): RawRecord[] {
-    const out: RawRecord[] = [];
-    for (const l of this.lines.push(chunk)) this.line(l, out);
-    return out;
-  }
-
-  end(): RawRecord[] {
-    const out: RawRecord[] = [];
-    for (const l of this.lines.end()) this.line(l, out);
-    if (this.cur) this.emit(out);
-    return out;
-  }
-
-  private line(line: string, out: RawRecord[]): void {
-    if (/^PMID- ?/.test(line)) {
-      if (this.cur) this.emit(out);
-      this.cur = [line];
-    } else if (this.cur) {
-      this.cur.push(line);
-    }
-  }
-
-  private emit(out: RawRecord[]): void {
-    out.push({ recordNumber: ++this.n, raw: trimRecord((this.cur as string[]).join('')) });
-    this.cur = null;
+export class MedlineSplitter extends LineRecordSplitter {
+  protected line(line: string, out: RawRecord[]): void {
+    if (/^PMID- ?/.test(line)) this.begin(line, out);
+    else if (this.inRecord) this.add(line);
   }
 }
 

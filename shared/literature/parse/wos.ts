@@ -1,44 +1,21 @@
 // Web of Science plain text ("FN Clarivate…", "VR 1.0", records from PT to ER, "EF" at the end): two-letter tags,
 // continuation lines indented by three spaces; AU/AF/CR continuation lines are further values.
-import type { RawRecord, RecordParser, RecordSplitter, ParsedRecord, RecordFailure } from '../types.ts';
+import type { RawRecord, RecordParser, ParsedRecord, RecordFailure } from '../types.ts';
 import { parseDate } from '../dates.ts';
 import { normaliseDoi } from '../doi.ts';
 import { parseName } from '../names.ts';
 import { finishItem, newDraft } from '../normalise.ts';
-import { LineBuffer, splitLines, stripEol, trimRecord } from './lines.ts';
+import { LineRecordSplitter, splitLines, stripEol } from './lines.ts';
 
-export class WosSplitter implements RecordSplitter {
-  private lines = new LineBuffer();
-  private cur: string[] | null = null;
-  private n = 0;
-
-  push(chunk: string): RawRecord[] {
-    const out: RawRecord[] = [];
-    for (const l of this.lines.push(chunk)) this.line(l, out);
-    return out;
-  }
-
-  end(): RawRecord[] {
-    const out: RawRecord[] = [];
-    for (const l of this.lines.end()) this.line(l, out);
-    if (this.cur) this.emit(out);
-    return out;
-  }
-
-  private line(line: string, out: RawRecord[]): void {
+export class WosSplitter extends LineRecordSplitter {
+  protected line(line: string, out: RawRecord[]): void {
     const text = stripEol(line);
     if (/^PT [A-Z]/.test(text)) {
-      if (this.cur) this.emit(out);
-      this.cur = [line];
-    } else if (this.cur) {
-      this.cur.push(line);
+      this.begin(line, out);
+    } else if (this.inRecord) {
+      this.add(line);
       if (/^ER\s*$/.test(text)) this.emit(out);
     }
-  }
-
-  private emit(out: RawRecord[]): void {
-    out.push({ recordNumber: ++this.n, raw: trimRecord((this.cur as string[]).join('')) });
-    this.cur = null;
   }
 }
 
