@@ -1,6 +1,7 @@
 import type { Band, Stage } from '../../../shared/schemas.ts';
 import type { StageFields } from '../hooks/useStageMutations.ts';
 import { StageEditor } from './StageEditor.tsx';
+import { StageCells } from './TargetTable.tsx';
 
 export interface StageTableActions {
   editingId: number | null;
@@ -45,15 +46,7 @@ export function StageTable({ stages, bands, caption, actions }: { stages: Stage[
           return (
             <tr key={s.id} data-stage-id={s.id}>
               <th scope="row">{s.name}</th>
-              <td>
-                <p className="focus">{s.focus}</p>
-                <p>{s.purpose}</p>
-              </td>
-              <td>
-                {s.keyLabel && <p className="key-label">{s.keyLabel}:</p>}
-                <p>{s.keyQuestion}</p>
-              </td>
-              <td>{s.successMeasures}</td>
+              <StageCells stage={s} />
               <td>{band(s.bandId)}</td>
               <td className="stage-row-actions">
                 {actions.confirmingId === s.id ? (

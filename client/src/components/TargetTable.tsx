@@ -1,5 +1,22 @@
 import type { Stage } from '../../../shared/schemas.ts';
 
+/** The three text columns of a Table 2 row, as the paper prints them (also used by the stage editor's table). */
+export function StageCells({ stage }: { stage: Stage }) {
+  return (
+    <>
+      <td>
+        <p className="focus">{stage.focus}</p>
+        <p>{stage.purpose}</p>
+      </td>
+      <td>
+        {stage.keyLabel && <p className="key-label">{stage.keyLabel}:</p>}
+        <p>{stage.keyQuestion}</p>
+      </td>
+      <td>{stage.successMeasures}</td>
+    </>
+  );
+}
+
 /** Table 2: the target framework's stages with focus, purpose, key question and success measures. */
 export function TargetTable({ stages, caption }: { stages: Stage[]; caption: string }) {
   return (
@@ -17,15 +34,7 @@ export function TargetTable({ stages, caption }: { stages: Stage[]; caption: str
         {stages.map((s) => (
           <tr key={s.id}>
             <th scope="row">{s.name}</th>
-            <td>
-              <p className="focus">{s.focus}</p>
-              <p>{s.purpose}</p>
-            </td>
-            <td>
-              {s.keyLabel && <p className="key-label">{s.keyLabel}:</p>}
-              <p>{s.keyQuestion}</p>
-            </td>
-            <td>{s.successMeasures}</td>
+            <StageCells stage={s} />
           </tr>
         ))}
       </tbody>
