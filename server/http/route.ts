@@ -1,8 +1,7 @@
 // Routes are data: each one names its zod schemas, so the same definitions validate requests, mount handlers
 // and generate the OpenAPI document.
 import type { Request, Response, Router } from 'express';
-import type { z} from 'zod';
-import { type ZodType } from 'zod';
+import type { z, ZodType } from 'zod';
 import type { Db } from '../db/connection.ts';
 import { HttpProblem, type FieldError } from './problem.ts';
 
