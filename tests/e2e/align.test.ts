@@ -234,6 +234,29 @@ describe.runIf(hasChromium)('alignment board', () => {
     await page.locator(`li[data-phase-id="${discover?.id}"]`).getByText('confidence 0.1').waitFor();
   });
 
+  it('attaches a citation with page and quote to an alignment as evidence, shown on the board', async () => {
+    await openBoard('The six stages of social innovation');
+    const [prompts] = await phasesOf('The six stages of social innovation');
+    const alignment = (await alignmentsOf('The six stages of social innovation')).find((a) => a.phaseId === prompts?.id) as AlignmentRow;
+    await page.getByRole('button', { name: 'Edit alignment of Prompts, inspirations and diagnoses to Mobilising' }).click();
+    await page.getByRole('button', { name: /^Cite a reference for alignment Prompts, inspirations and diagnoses/ }).click();
+    const citations = (await server.request('GET', `${R}/citations`)).body as { id: number; citekey: string }[];
+    const murray = citations.find((c) => c.citekey.startsWith('murray2010'));
+    await page.getByLabel('Reference').selectOption(String(murray?.id));
+    await page.getByLabel('Page or other locator').fill('12');
+    await page.getByLabel('Quoted passage (optional evidence)').fill('overlapping spaces, with distinct cultures and skills');
+    await page.getByRole('button', { name: 'Attach' }).click();
+    const editorChips = page.locator('.alignment-evidence .citation-chip-button');
+    await editorChips.first().waitFor();
+    expect(await editorChips.first().textContent()).toMatch(/Murray et al\., 2010/);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    const line = page.locator(`li[data-alignment-id="${alignment.id}"] .citation-chip-button`);
+    await line.waitFor();
+    const links = (await server.request('GET', `${R}/citation-links?targetType=alignment&targetId=${alignment.id}`)).body as { locator: string; quote: string }[];
+    expect(links).toMatchObject([{ locator: '12', quote: 'overlapping spaces, with distinct cultures and skills' }]);
+  });
+
   it('marks a phase as having no counterpart, distinct from not assessed, and removes the mark again', async () => {
     await openBoard('Human-centred design');
     const phases = await phasesOf('Human-centred design');

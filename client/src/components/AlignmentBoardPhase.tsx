@@ -8,7 +8,7 @@ export const phaseDomId = (id: number): string => `align-phase-${id}`;
 
 /** One phase on the board: a draggable button that selects it, its alignments, and suggestions while unassessed. */
 export function AlignmentBoardPhase({
-  phase, index, bandLabel, selected, alignments, stageName, suggestions, editor,
+  phase, index, bandLabel, selected, alignments, stageName, suggestions, editor, citations,
   onSelect, onKeyDown, onEdit, onRemove, onNoCounterpart, onAccept, onReject,
 }: {
   phase: Phase;
@@ -20,6 +20,8 @@ export function AlignmentBoardPhase({
   suggestions: Suggestion[];
   /** the open editor, when one of this phase's alignments is being edited */
   editor: ReactNode;
+  /** the citations shown with a saved alignment */
+  citations?: (a: Alignment) => ReactNode;
   onSelect: () => void;
   onKeyDown: (e: KeyboardEvent<HTMLButtonElement>) => void;
   onEdit: (a: Alignment) => void;
@@ -66,6 +68,7 @@ export function AlignmentBoardPhase({
                 )}
                 {a.confidence !== null && <span className="confidence"> · confidence {a.confidence}</span>}
                 {a.rationale && <span className="rationale"> · {a.rationale}</span>}
+                {a.id > 0 && citations?.(a)}
                 {a.id > 0 && (
                   <span className="row-actions">
                     <button type="button" onClick={() => onEdit(a)} aria-label={`Edit alignment of ${phase.label} to ${target}`}>Edit</button>

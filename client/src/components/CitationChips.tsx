@@ -71,6 +71,9 @@ export function CitationChips({ reviewId, targetType, targetId, targetLabel, sty
     });
   };
 
+  // read-only places (an alignment on the board) show chips only where there are some
+  if (readOnly && !query.error && (query.data?.length ?? 0) === 0) return null;
+
   return (
     <div className="citation-chips" aria-label={`Citations of ${label}`} role="group">
       {query.error && <p role="alert">Could not load the citations: {query.error.message}</p>}

@@ -4,6 +4,7 @@ import { suggestAlignments, type Suggestion } from '../../../shared/suggest.ts';
 import type { Alignment } from '../../../shared/schemas.ts';
 import { ApiError } from '../api/client.ts';
 import { AlignmentBoardPhase, phaseDomId } from '../components/AlignmentBoardPhase.tsx';
+import { CitationChips } from '../components/CitationChips.tsx';
 import { AlignmentBoardStage, stageDomId } from '../components/AlignmentBoardStage.tsx';
 import { AlignmentEditor } from '../components/AlignmentEditor.tsx';
 import { ConflictDialog } from '../components/ConflictDialog.tsx';
@@ -252,19 +253,34 @@ export function AlignScreen({ review }: ScreenProps) {
                     selected={selectedPhaseId === phase.id}
                     alignments={mine}
                     stageName={stageName}
+                    citations={(a) => (
+                      <CitationChips reviewId={review.id} targetType="alignment" targetId={a.id} readOnly
+                        targetLabel={`alignment ${phase.label} → ${stageName(a.stageId)}`} />
+                    )}
                     suggestions={suggestions.filter((s) => s.phaseId === phase.id)}
                     editor={
                       editing && editing.phaseId === phase.id ? (
-                        <AlignmentEditor
-                          key={editing.id}
-                          alignment={editing}
-                          title={`Details of ${phase.label} → ${stageName(editing.stageId)}`}
-                          onSave={(patch) => void save(editing, patch)}
-                          onCancel={() => {
-                            setEditing(null);
-                            document.getElementById(phaseDomId(phase.id))?.focus();
-                          }}
-                        />
+                        <>
+                          <AlignmentEditor
+                            key={editing.id}
+                            alignment={editing}
+                            title={`Details of ${phase.label} → ${stageName(editing.stageId)}`}
+                            onSave={(patch) => void save(editing, patch)}
+                            onCancel={() => {
+                              setEditing(null);
+                              document.getElementById(phaseDomId(phase.id))?.focus();
+                            }}
+                          />
+                          <div className="alignment-evidence">
+                            <p className="evidence-label">Evidence (citation, page, quoted passage)</p>
+                            <CitationChips
+                              reviewId={review.id}
+                              targetType="alignment"
+                              targetId={editing.id}
+                              targetLabel={`alignment ${phase.label} → ${stageName(editing.stageId)}`}
+                            />
+                          </div>
+                        </>
                       ) : null
                     }
                     onSelect={() => selectPhase(phase.id)}
