@@ -56,6 +56,17 @@ describe.runIf(hasChromium)('first screen', () => {
     expect(stages).toEqual(['Mobilising', 'Designing', 'Developing', 'Integrating', 'Growing', 'System change']);
   });
 
+  it('shows the reference of each model as a chip that opens the full reference', async () => {
+    const murray = page.locator('.model-list li').first();
+    const chip = murray.locator('.citation-chip-button');
+    await chip.waitFor();
+    expect(await chip.textContent()).toMatch(/Murray et al\., 2010/);
+    await chip.click();
+    const card = murray.getByRole('region', { name: /Full reference/ });
+    expect(await card.textContent()).toMatch(/Open book of social innovation/i);
+    await chip.click();
+  });
+
   it('shows the review flow the paper reports, and says where it reports no number', async () => {
     const flow = page.locator('.flow-list');
     await flow.waitFor();

@@ -2,6 +2,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { reviewKeys } from '../api/keys.ts';
 import { ApiError } from '../api/client.ts';
+import { CitationChips } from '../components/CitationChips.tsx';
 import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { focusWhenReady } from '../components/focusWhenReady.ts';
 import { ModelPhaseRow, modelsPhaseId } from '../components/ModelPhaseRow.tsx';
@@ -231,6 +232,10 @@ export function ModelsScreen({ review }: ScreenProps) {
         {selected && (
           <section aria-labelledby="phases-edit-heading">
             <h3 id="phases-edit-heading">Phases of {selected.framework.name}</h3>
+            <div className="model-references">
+              <p className="evidence-label">References of this model</p>
+              <CitationChips reviewId={review.id} targetType="framework" targetId={selected.framework.id} targetLabel={`model ${selected.framework.name}`} />
+            </div>
             {selected.phases.length === 0 && <p>No phases yet.</p>}
             <ol className="phase-rows">
               {selected.phases.map((p, i) => (

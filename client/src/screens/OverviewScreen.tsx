@@ -1,6 +1,7 @@
 import { useCrosswalk } from '../hooks/useCrosswalk.ts';
 import { BandsTable } from '../components/BandsTable.tsx';
 import { TargetTable } from '../components/TargetTable.tsx';
+import { CitationChips } from '../components/CitationChips.tsx';
 import { FlowList } from '../components/FlowList.tsx';
 import { ExportButton } from '../components/ExportDialogButton.tsx';
 import { useFlow } from '../hooks/useFlow.ts';
@@ -21,6 +22,7 @@ export function OverviewScreen({ review }: ScreenProps) {
           {cw.models.map((m) => (
             <li key={m.framework.id}>
               {m.framework.name} {m.framework.citation && <span className="citation">({m.framework.citation})</span>}
+              <CitationChips reviewId={review.id} targetType="framework" targetId={m.framework.id} targetLabel={`model ${m.framework.name}`} readOnly />
             </li>
           ))}
         </ol>
