@@ -1,13 +1,10 @@
 // The coverage, model-to-model and target-framework screens in Chromium at 50 models × 12 phases: time from
 // switching screen (data already cached) or review (data fetched) until the screen's rows are in the DOM and a
 // frame has been painted. Also the pure computations behind them, in Node.
-import fs from 'node:fs';
-import path from 'node:path';
-import { ROOT } from '../../server/paths.ts';
 import { buildCrosswalk } from '../../shared/crosswalk.ts';
 import { computeCoverage } from '../../shared/coverage.ts';
 import { deriveModelCrosswalk } from '../../shared/compose.ts';
-import { hasChromium, launchBrowser } from '../support/browser.ts';
+import { hasBuiltClient, hasChromium, launchBrowser, watchConsoleErrors } from '../support/browser.ts';
 import { startTestServer } from '../support/server.ts';
 import { addSyntheticReview } from './synthetic.ts';
 import { time } from './stats.ts';
@@ -30,7 +27,7 @@ export async function benchBrowserScreens(): Promise<void> {
       console.log('browser timings skipped: no Chromium (see tests/support/browser.ts)');
       return;
     }
-    if (!fs.existsSync(path.join(ROOT, 'dist/client/index.html'))) {
+    if (!hasBuiltClient()) {
       console.log('browser timings skipped: build the client first (npm run build)');
       return;
     }
@@ -38,9 +35,7 @@ export async function benchBrowserScreens(): Promise<void> {
     try {
       const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
       const errors: string[] = [];
-      page.on('console', (m) => {
-        if (m.type() === 'error') errors.push(m.text());
-      });
+      watchConsoleErrors(page, errors);
       await page.goto(`${server.url}/#/framework`);
       await page.getByLabel('Review').waitFor();
       const title = `Synthetic ${MODELS} × ${PHASES}`;

@@ -1,13 +1,10 @@
 // The crosswalk, alignment board, lanes, models and quick find at 50 models × 12 phases: suggestions and crossing
 // detection in Node, then in Chromium the time from switching screen until its rows are in the DOM and a frame is
 // painted, the latency of an optimistic alignment (click to the alignment on screen), and quick find's answer time.
-import fs from 'node:fs';
-import path from 'node:path';
-import { ROOT } from '../../server/paths.ts';
 import { buildCrosswalk } from '../../shared/crosswalk.ts';
 import { findCrossings } from '../../shared/crossings.ts';
 import { suggestAlignments } from '../../shared/suggest.ts';
-import { hasChromium, launchBrowser } from '../support/browser.ts';
+import { hasBuiltClient, hasChromium, launchBrowser, watchConsoleErrors } from '../support/browser.ts';
 import { startTestServer } from '../support/server.ts';
 import { addSyntheticReview } from './synthetic.ts';
 import { time } from './stats.ts';
@@ -34,7 +31,7 @@ export async function benchWorkbenchScreens(): Promise<void> {
       console.log('browser timings skipped: no Chromium (see tests/support/browser.ts)');
       return;
     }
-    if (!fs.existsSync(path.join(ROOT, 'dist/client/index.html'))) {
+    if (!hasBuiltClient()) {
       console.log('browser timings skipped: build the client first (npm run build)');
       return;
     }
@@ -42,9 +39,7 @@ export async function benchWorkbenchScreens(): Promise<void> {
     try {
       const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
       const errors: string[] = [];
-      page.on('console', (m) => {
-        if (m.type() === 'error') errors.push(m.text());
-      });
+      watchConsoleErrors(page, errors);
       await page.goto(`${server.url}/#/crosswalk/stages`);
       await page.getByLabel('Review').waitFor();
       const title = `Synthetic ${MODELS} × ${PHASES}`;

@@ -1,12 +1,9 @@
 // The alignment board in a real browser: by keyboard alone (the "done when" scenario), by drag and drop,
 // suggestions, undo, a server refusal rolled back, and a stale edit shown as a conflict.
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from '../../server/paths.ts';
 import { axeViolations } from '../support/axe.ts';
-import { hasChromium, launchBrowser, trackNetwork } from '../support/browser.ts';
+import { hasChromium, launchBrowser, requireBuiltClient, trackNetwork, watchConsoleErrors } from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
 interface Named { id: number; name: string }
@@ -41,7 +38,7 @@ describe.runIf(hasChromium)('alignment board', () => {
   };
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(ROOT, 'dist/client/index.html'))) throw new Error('Build the client first: npm run build (npm test does it)');
+    requireBuiltClient();
     server = await startTestServer();
     const frameworks = (await server.request('GET', `${R}/frameworks`)).body as (Named & { role: string })[];
     models = frameworks.filter((f) => f.role === 'source');
@@ -51,9 +48,7 @@ describe.runIf(hasChromium)('alignment board', () => {
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     page.setDefaultTimeout(8000);
     network = trackNetwork(page);
-    page.on('console', (m) => {
-      if (m.type() === 'error') consoleErrors.push(`${m.text()} @ ${m.location().url}:${m.location().lineNumber}`);
-    });
+    watchConsoleErrors(page, consoleErrors);
     await page.goto(server.url);
     await page.getByRole('heading', { name: /Source models/ }).waitFor();
   });

@@ -1,12 +1,9 @@
 // The Citations screen in Chromium: fuzzy search, the incomplete marker, pasting BibTeX, attaching the new
 // citation to an alignment through CitationChips and seeing the formatted reference; imported markup stays inert.
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from '../../server/paths.ts';
 import { axeViolations } from '../support/axe.ts';
-import { hasChromium, launchBrowser } from '../support/browser.ts';
+import { hasChromium, launchBrowser, requireBuiltClient, watchConsoleErrors } from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
 const BIBTEX = `@book{murray2010open,
@@ -23,14 +20,11 @@ describe.runIf(hasChromium)('citations screen', () => {
   const consoleErrors: string[] = [];
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(ROOT, 'dist/client/index.html'))) throw new Error('Build the client first: npm run build (npm test does it)');
+    requireBuiltClient();
     server = await startTestServer();
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.on('console', (m) => {
-      if (m.type() === 'error') consoleErrors.push(m.text());
-    });
-    page.on('pageerror', (e) => consoleErrors.push(e.message));
+    watchConsoleErrors(page, consoleErrors);
     await page.goto(`${server.url}/#/citations`);
     await page.getByRole('heading', { name: 'Citations (11)' }).waitFor();
   });

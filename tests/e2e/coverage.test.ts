@@ -1,11 +1,8 @@
 // The coverage matrix and the model-to-model crosswalk in a real browser, against a server on a temp SQLite file.
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from '../../server/paths.ts';
 import { axeViolations } from '../support/axe.ts';
-import { hasChromium, launchBrowser } from '../support/browser.ts';
+import { hasChromium, launchBrowser, requireBuiltClient, watchConsoleErrors } from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
 interface Named { id: number; name?: string; label?: string; version: number }
@@ -22,7 +19,7 @@ describe.runIf(hasChromium)('coverage matrix', () => {
   const cell = (model: string, stage: string) => page.getByRole('button', { name: new RegExp(`^${model} × ${stage}:`) });
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(ROOT, 'dist/client/index.html'))) throw new Error('Build the client first: npm run build (npm test does it)');
+    requireBuiltClient();
     server = await startTestServer();
     const { crosswalk } = (await server.request('GET', '/api/reviews/1/crosswalk')).body;
     const stages: Named[] = crosswalk.stages;
@@ -39,9 +36,7 @@ describe.runIf(hasChromium)('coverage matrix', () => {
     };
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    page.on('console', (m) => {
-      if (m.type() === 'error') consoleErrors.push(m.text());
-    });
+    watchConsoleErrors(page, consoleErrors);
     await page.goto(`${server.url}/#/coverage`);
     await matrix().waitFor();
   });
@@ -148,9 +143,7 @@ describe.runIf(hasChromium)('model-to-model crosswalk', () => {
     }
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    page.on('console', (m) => {
-      if (m.type() === 'error') consoleErrors.push(m.text());
-    });
+    watchConsoleErrors(page, consoleErrors);
     await page.goto(`${server.url}/#/pairwise`);
     await page.getByLabel('Model A').waitFor();
   });

@@ -1,11 +1,8 @@
 // The target framework screen in a real browser: the wheel (Figure 2), Table 2 and its stage editor.
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from '../../server/paths.ts';
 import { axeViolations } from '../support/axe.ts';
-import { hasChromium, launchBrowser } from '../support/browser.ts';
+import { hasChromium, launchBrowser, requireBuiltClient, watchConsoleErrors } from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
 interface StageRow { id: number; name: string; focus: string; version: number; frameworkId: number }
@@ -30,14 +27,12 @@ describe.runIf(hasChromium)('target framework screen', () => {
   const focused = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent ?? '');
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(ROOT, 'dist/client/index.html'))) throw new Error('Build the client first: npm run build (npm test does it)');
+    requireBuiltClient();
     server = await startTestServer();
     targetId = (await server.request('GET', '/api/reviews/1/frameworks-by-role/target')).body[0].id;
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    page.on('console', (m) => {
-      if (m.type() === 'error') consoleErrors.push(m.text());
-    });
+    watchConsoleErrors(page, consoleErrors);
     await page.goto(`${server.url}/#/framework`);
     await table().waitFor();
   });

@@ -1,11 +1,8 @@
 // Lanes in a real browser: 2–4 models against the stages, ribbons for each alignment, crossings flagged.
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from '../../server/paths.ts';
 import { axeViolations } from '../support/axe.ts';
-import { hasChromium, launchBrowser } from '../support/browser.ts';
+import { hasChromium, launchBrowser, requireBuiltClient, watchConsoleErrors } from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
 interface Named { id: number; name: string }
@@ -22,7 +19,7 @@ describe.runIf(hasChromium)('lanes', () => {
   const stageId = (name: string) => stages.find((s) => s.name === name)?.id;
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(ROOT, 'dist/client/index.html'))) throw new Error('Build the client first: npm run build (npm test does it)');
+    requireBuiltClient();
     server = await startTestServer();
     const frameworks = (await server.request('GET', `${R}/frameworks`)).body as (Named & { role: string })[];
     models = frameworks.filter((f) => f.role === 'source');
@@ -38,9 +35,7 @@ describe.runIf(hasChromium)('lanes', () => {
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     page.setDefaultTimeout(8000);
-    page.on('console', (m) => {
-      if (m.type() === 'error') consoleErrors.push(m.text());
-    });
+    watchConsoleErrors(page, consoleErrors);
   });
   afterAll(async () => {
     await browser?.close();

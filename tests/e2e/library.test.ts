@@ -5,9 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from '../../server/paths.ts';
 import { axeViolations } from '../support/axe.ts';
-import { hasChromium, launchBrowser } from '../support/browser.ts';
+import { hasChromium, launchBrowser, requireBuiltClient } from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
 const RIS = `TY  - JOUR
@@ -46,7 +45,7 @@ describe.runIf(hasChromium)('library screens', () => {
   const dialogs: string[] = [];
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(ROOT, 'dist/client/index.html'))) throw new Error('Build the client first: npm run build (npm test does it)');
+    requireBuiltClient();
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-lib-e2e-'));
     for (const [name, text] of [['zotero.ris', RIS], ['bbt.bib', BIB], ['manual.json', CSL]] as const) {
       fs.writeFileSync(path.join(dir, name), text);

@@ -1,12 +1,9 @@
 // Editing models and phases in a real browser: create, rename, reorder by keyboard, move between bands, and a
 // delete that asks first and is undone exactly.
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from '../../server/paths.ts';
 import { axeViolations } from '../support/axe.ts';
-import { hasChromium, launchBrowser } from '../support/browser.ts';
+import { hasChromium, launchBrowser, requireBuiltClient, watchConsoleErrors } from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
 interface Named { id: number; name: string; role: string }
@@ -22,14 +19,12 @@ describe.runIf(hasChromium)('models screen', () => {
   const phasesOf = async (id: number): Promise<PhaseRow[]> => (await server.request('GET', `${R}/frameworks/${id}/phases`)).body;
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(ROOT, 'dist/client/index.html'))) throw new Error('Build the client first: npm run build (npm test does it)');
+    requireBuiltClient();
     server = await startTestServer();
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     page.setDefaultTimeout(8000);
-    page.on('console', (m) => {
-      if (m.type() === 'error') consoleErrors.push(m.text());
-    });
+    watchConsoleErrors(page, consoleErrors);
     await page.goto(`${server.url}/#/models`);
     await page.getByRole('heading', { name: 'Source models' }).waitFor();
   });

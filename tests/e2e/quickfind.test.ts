@@ -1,11 +1,8 @@
 // Quick find in a real browser: Ctrl/Cmd+K from any screen, fuzzy search, arrows and Enter jump to the item.
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from '../../server/paths.ts';
 import { axeViolations } from '../support/axe.ts';
-import { hasChromium, launchBrowser } from '../support/browser.ts';
+import { hasChromium, launchBrowser, requireBuiltClient, watchConsoleErrors } from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
 interface Named { id: number; name: string; role: string }
@@ -19,15 +16,13 @@ describe.runIf(hasChromium)('quick find', () => {
   const activeId = () => page.evaluate(() => document.activeElement?.id ?? '');
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(ROOT, 'dist/client/index.html'))) throw new Error('Build the client first: npm run build (npm test does it)');
+    requireBuiltClient();
     server = await startTestServer();
     frameworks = (await server.request('GET', '/api/reviews/1/frameworks')).body;
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     page.setDefaultTimeout(8000);
-    page.on('console', (m) => {
-      if (m.type() === 'error') consoleErrors.push(m.text());
-    });
+    watchConsoleErrors(page, consoleErrors);
     await page.goto(server.url);
     await page.getByRole('heading', { name: /Source models/ }).waitFor();
   });

@@ -1,6 +1,8 @@
 // Headless Debian Chromium through playwright-core. Without a Chromium the browser tests skip loudly — except
 // under CI, where a missing browser is a failure.
 import fs from 'node:fs';
+import path from 'node:path';
+import { ROOT } from '../../server/paths.ts';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -45,4 +47,21 @@ export function trackNetwork(page: Page): { quiet: (quietMs?: number, timeoutMs?
       }
     },
   };
+}
+
+/** Browser tests run against the built client (npm test builds it first); say so plainly when it is missing. */
+export const hasBuiltClient = (): boolean => fs.existsSync(path.join(ROOT, 'dist/client/index.html'));
+
+export function requireBuiltClient(): void {
+  if (!hasBuiltClient()) {
+    throw new Error('Build the client first: npm run build (npm test does it)');
+  }
+}
+
+/** Collects console errors (with where they came from) and uncaught page errors, for a "no console errors" check. */
+export function watchConsoleErrors(page: Page, errors: string[]): void {
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`${m.text()} @ ${m.location().url}:${m.location().lineNumber}`);
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
 }
