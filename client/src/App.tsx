@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useReviews } from './hooks/useReviews.ts';
 import { useHashRoute } from './hooks/useHashRoute.ts';
 import { screens } from './screens/index.ts';
-import { QuickFind } from './components/QuickFind.tsx';
+import { QuickFind } from './components/common/QuickFind.tsx';
 
 export function App() {
   const reviews = useReviews();

@@ -3,7 +3,7 @@ import type { Db } from './connection.ts';
 import { AuditLog } from './audit-log.ts';
 import { EntityRepo, type EntitySpec } from './entity-repo.ts';
 import type { Alignment, Band, FlowCount, Framework, Phase, Review, Stage } from '../../shared/schemas.ts';
-import type { ReviewSnapshot } from '../../shared/crosswalk.ts';
+import type { ReviewSnapshot } from '../../shared/crosswalk/crosswalk.ts';
 
 const timestamps = { version: 'version', createdAt: 'created_at', updatedAt: 'updated_at' } as const;
 

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { Repositories } from '../db/repositories.ts';
 import { defineRoute, type RouteDef } from '../http/route.ts';
-import { buildCrosswalk } from '../../shared/crosswalk.ts';
-import { bandsTable, stagesTable, targetTable } from '../../shared/tables.ts';
+import { buildCrosswalk } from '../../shared/crosswalk/crosswalk.ts';
+import { bandsTable, stagesTable, targetTable } from '../../shared/crosswalk/tables.ts';
 import { idParamSchema } from '../../shared/schemas.ts';
 
 const params = z.object({ reviewId: idParamSchema });

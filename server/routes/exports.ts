@@ -9,7 +9,7 @@ import { exportFileName, exportTargetDefs, findTarget, FORMAT_INFO, type ExportT
 import { citationStyleSchema, exportFormatSchema, layoutSchema } from '../../shared/export/export-schemas.ts';
 import { renderHtmlTable } from '../../shared/export/html.ts';
 import { targetTable } from '../../shared/export/render.ts';
-import { buildCrosswalk } from '../../shared/crosswalk.ts';
+import { buildCrosswalk } from '../../shared/crosswalk/crosswalk.ts';
 import { ExportFormatError, renderExport, type ExportRequest } from '../services/export-document.ts';
 
 const tag = 'exports';

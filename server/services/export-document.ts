@@ -1,6 +1,6 @@
 // Assembles what an export needs from the database (snapshot, crosswalk, provenance, references) and renders it;
 // the CLI and the HTTP route both call this, so a file is the same whichever way it was asked for.
-import { buildCrosswalk, type ReviewSnapshot } from '../../shared/crosswalk.ts';
+import { buildCrosswalk, type ReviewSnapshot } from '../../shared/crosswalk/crosswalk.ts';
 import { renderBinary } from '../../shared/export/binary.ts';
 import {
   exportFileName, findTarget, FORMAT_INFO, type CitationStyle, type ExportData, type ExportFormat, type Layout,

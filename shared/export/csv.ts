@@ -1,5 +1,5 @@
 // RFC 4180 CSV, safe to open in a spreadsheet.
-import type { TextTable } from '../tables.ts';
+import type { TextTable } from '../crosswalk/tables.ts';
 
 // A cell that a spreadsheet would evaluate as a formula (OWASP "CSV injection") is prefixed with an apostrophe.
 const FORMULA_START = /^[=+\-@\t\r]/;

@@ -1,8 +1,8 @@
 // What can be exported: each target turns the review's data into a table (for the table formats), mappings (for
 // SSSOM) or a figure (SVG). The CLI, the API and the export dialog's preview all go through these functions.
-import { DERIVED_RELATION_MARKS, deriveModelCrosswalk } from '../compose.ts';
-import { RELATION_MARKS, type Crosswalk, type ReviewSnapshot } from '../crosswalk.ts';
-import { bandsTable, CELL_TEXT, stagesTable, type TextTable } from '../tables.ts';
+import { DERIVED_RELATION_MARKS, deriveModelCrosswalk } from '../crosswalk/compose.ts';
+import { RELATION_MARKS, type Crosswalk, type ReviewSnapshot } from '../crosswalk/crosswalk.ts';
+import { bandsTable, CELL_TEXT, stagesTable, type TextTable } from '../crosswalk/tables.ts';
 import type { Stage } from '../schemas.ts';
 import { renderCoverageSvg } from './figures-coverage.ts';
 import { renderWheelSvg } from './figures-wheel.ts';

@@ -4,7 +4,7 @@ import {
   AlignmentType, BorderStyle, Document, Footer, Packer, PageOrientation, Paragraph, Table, TableCell, TableRow,
   TextRun, WidthType, type ITableCellBorders,
 } from 'docx';
-import type { TextTable } from '../tables.ts';
+import type { TextTable } from '../crosswalk/tables.ts';
 import { GENERATOR, type Provenance } from './provenance.ts';
 
 export interface DocxOptions {

@@ -1,7 +1,7 @@
 // The coverage matrix as an evidence-and-gap-map style figure: models down, target stages across, a bubble sized by
 // the number of aligned phases. "No counterpart" (assessed, nothing corresponds) is drawn as a cross and "not
 // assessed" as an empty dashed cell, so the two are never confused.
-import { RELATION_MARKS, type Crosswalk } from '../crosswalk.ts';
+import { RELATION_MARKS, type Crosswalk } from '../crosswalk/crosswalk.ts';
 import { escapeXml, FONT, num, wrapWords } from './figures-svg.ts';
 
 export function renderCoverageSvg(cw: Crosswalk, title: string): string {

@@ -1,5 +1,5 @@
 // A standalone, printable HTML page holding one table: no scripts, no external resources, every text escaped.
-import type { TextTable } from '../tables.ts';
+import type { TextTable } from '../crosswalk/tables.ts';
 import { GENERATOR, type Provenance } from './provenance.ts';
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };

@@ -1,7 +1,7 @@
 // LaTeX table (booktabs + tabularx). Every character that LaTeX treats specially is escaped; Unicode quotes and
 // dashes stay as UTF-8 (modern LaTeX reads UTF-8 input natively), and the few mathematical marks the stage layout
 // uses are written as math so that pdfLaTeX needs no extra font.
-import type { TextTable } from '../tables.ts';
+import type { TextTable } from '../crosswalk/tables.ts';
 import { provenanceLines, type Provenance } from './provenance.ts';
 
 const ESCAPES: Record<string, string> = {

@@ -1,5 +1,5 @@
 // GitHub-flavoured Markdown table.
-import type { TextTable } from '../tables.ts';
+import type { TextTable } from '../crosswalk/tables.ts';
 
 export function markdownCell(value: string): string {
   return value.replaceAll('\\', '\\\\').replaceAll('|', '\\|').replace(/\r?\n/g, '<br>');

@@ -1,6 +1,6 @@
 // Renders an export target in a text format. The same function produces the downloaded file and the dialog's
 // preview, so the two cannot drift apart.
-import type { TextTable } from '../tables.ts';
+import type { TextTable } from '../crosswalk/tables.ts';
 import { renderCsv } from './csv.ts';
 import { FORMAT_INFO, type ExportData, type ExportFormat, type ExportTargetDef } from './documents.ts';
 import { renderHtml } from './html.ts';

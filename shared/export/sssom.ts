@@ -1,7 +1,7 @@
 // SSSOM/TSV (Simple Standard for Sharing Ontological Mappings) for alignments: a YAML metadata block in '#' lines,
 // then one mapping per row. Predicates follow DESIGN.md §1.3; the exact set relation, which SKOS cannot express,
 // is kept in the declared extension column `set_relation` and repeated in `comment` (some readers drop extensions).
-import type { DerivedRelation } from '../compose.ts';
+import type { DerivedRelation } from '../crosswalk/compose.ts';
 import type { Relation } from '../schemas.ts';
 import { neutraliseFormula } from './csv.ts';
 import { GENERATOR, type Provenance } from './provenance.ts';

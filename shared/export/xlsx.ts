@@ -1,7 +1,7 @@
 // Excel workbook: the table on the first sheet (bold shaded header, wrapped text, set column widths, frozen header,
 // cells neutralised against formula injection) and the provenance on a second sheet.
 import ExcelJS from 'exceljs';
-import type { TextTable } from '../tables.ts';
+import type { TextTable } from '../crosswalk/tables.ts';
 import { neutraliseFormula } from './csv.ts';
 import { GENERATOR, type Provenance } from './provenance.ts';
 

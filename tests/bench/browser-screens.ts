@@ -1,9 +1,9 @@
 // The coverage, model-to-model and target-framework screens in Chromium at 50 models × 12 phases: time from
 // switching screen (data already cached) or review (data fetched) until the screen's rows are in the DOM and a
 // frame has been painted. Also the pure computations behind them, in Node.
-import { buildCrosswalk } from '../../shared/crosswalk.ts';
-import { computeCoverage } from '../../shared/coverage.ts';
-import { deriveModelCrosswalk } from '../../shared/compose.ts';
+import { buildCrosswalk } from '../../shared/crosswalk/crosswalk.ts';
+import { computeCoverage } from '../../shared/crosswalk/coverage.ts';
+import { deriveModelCrosswalk } from '../../shared/crosswalk/compose.ts';
 import { hasBuiltClient, hasChromium, launchBrowser, watchConsoleErrors } from '../support/browser.ts';
 import { startTestServer } from '../support/server.ts';
 import { addSyntheticReview } from './synthetic.ts';

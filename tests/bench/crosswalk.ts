@@ -1,8 +1,8 @@
 // Time to read a review's snapshot, compute the crosswalk and render its tables, at the seed's size and at 50 × 12.
-import { buildCrosswalk } from '../../shared/crosswalk.ts';
+import { buildCrosswalk } from '../../shared/crosswalk/crosswalk.ts';
 import { renderCsv } from '../../shared/export/csv.ts';
 import { renderMarkdown } from '../../shared/export/markdown.ts';
-import { bandsTable, stagesTable } from '../../shared/tables.ts';
+import { bandsTable, stagesTable } from '../../shared/crosswalk/tables.ts';
 import { openWorkbench } from '../../server/workbench.ts';
 import { tempDbPath } from '../support/server.ts';
 import { addSyntheticReview } from './synthetic.ts';

@@ -1,9 +1,9 @@
 // The crosswalk, alignment board, lanes, models and quick find at 50 models × 12 phases: suggestions and crossing
 // detection in Node, then in Chromium the time from switching screen until its rows are in the DOM and a frame is
 // painted, the latency of an optimistic alignment (click to the alignment on screen), and quick find's answer time.
-import { buildCrosswalk } from '../../shared/crosswalk.ts';
-import { findCrossings } from '../../shared/crossings.ts';
-import { suggestAlignments } from '../../shared/suggest.ts';
+import { buildCrosswalk } from '../../shared/crosswalk/crosswalk.ts';
+import { findCrossings } from '../../shared/crosswalk/crossings.ts';
+import { suggestAlignments } from '../../shared/crosswalk/suggest.ts';
 import { hasBuiltClient, hasChromium, launchBrowser, watchConsoleErrors } from '../support/browser.ts';
 import { startTestServer } from '../support/server.ts';
 import { addSyntheticReview } from './synthetic.ts';

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import {
   combinePaths, composeThroughStage, deriveModelCrosswalk, inverseRelation, possibleThroughStage,
   type AlignedRelation, type DerivedRelation, type SetRelation,
-} from '../../shared/compose.ts';
-import { buildCrosswalk, type ReviewSnapshot } from '../../shared/crosswalk.ts';
+} from '../../shared/crosswalk/compose.ts';
+import { buildCrosswalk, type ReviewSnapshot } from '../../shared/crosswalk/crosswalk.ts';
 
 const R: AlignedRelation[] = ['equivalent', 'subset-of', 'superset-of', 'intersects-with'];
 

@@ -1,7 +1,7 @@
 // Coverage matrix and stage totals on a small review worked out by hand.
 import { describe, expect, it } from 'vitest';
-import { computeCoverage } from '../../shared/coverage.ts';
-import { buildCrosswalk, type ReviewSnapshot } from '../../shared/crosswalk.ts';
+import { computeCoverage } from '../../shared/crosswalk/coverage.ts';
+import { buildCrosswalk, type ReviewSnapshot } from '../../shared/crosswalk/crosswalk.ts';
 import type { Relation } from '../../shared/schemas.ts';
 
 const t = '2026-01-01T00:00:00.000Z';

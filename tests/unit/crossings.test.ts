@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { crossingAlignmentIds, findCrossings } from '../../shared/crossings.ts';
+import { crossingAlignmentIds, findCrossings } from '../../shared/crosswalk/crossings.ts';
 
 // positions deliberately differ from ids and array order: order comes from position
 const phases = [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildCrosswalk, modelLabel, type ReviewSnapshot } from '../../shared/crosswalk.ts';
-import { bandsTable, stagesTable, targetTable } from '../../shared/tables.ts';
+import { buildCrosswalk, modelLabel, type ReviewSnapshot } from '../../shared/crosswalk/crosswalk.ts';
+import { bandsTable, stagesTable, targetTable } from '../../shared/crosswalk/tables.ts';
 import type { Alignment, Band, Framework, Phase, Stage } from '../../shared/schemas.ts';
 
 const t = '2026-01-01T00:00:00.000Z';

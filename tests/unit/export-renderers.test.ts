@@ -2,7 +2,7 @@
 import crypto from 'node:crypto';
 import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { buildCrosswalk, type ReviewSnapshot } from '../../shared/crosswalk.ts';
+import { buildCrosswalk, type ReviewSnapshot } from '../../shared/crosswalk/crosswalk.ts';
 import { renderCsv } from '../../shared/export/csv.ts';
 import { alignmentMappings, coverageTable, findTarget } from '../../shared/export/documents.ts';
 import { escapeHtml, renderHtml } from '../../shared/export/html.ts';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { labelWords, suggestAlignments, type SuggestInput } from '../../shared/suggest.ts';
+import { labelWords, suggestAlignments, type SuggestInput } from '../../shared/crosswalk/suggest.ts';
 import { ROOT } from '../../server/paths.ts';
 
 interface SeedFixture {

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { Citation } from '../../../shared/citations/model.ts';
-import { citationAuthors, citationYear } from '../components/CitationText.tsx';
+import { citationAuthors, citationYear } from '../components/citations/CitationText.tsx';
 import type { FindItem } from './useQuickFind.ts';
 import { useCitations } from './useCitations.ts';
 

@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../api/client.ts';
 import { reviewKeys } from '../api/keys.ts';
-import type { Crosswalk } from '../../../shared/crosswalk.ts';
-import type { TextTable } from '../../../shared/tables.ts';
+import type { Crosswalk } from '../../../shared/crosswalk/crosswalk.ts';
+import type { TextTable } from '../../../shared/crosswalk/tables.ts';
 
 export interface CrosswalkResponse {
   crosswalk: Crosswalk;

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import Fuse from 'fuse.js';
-import type { Crosswalk } from '../../../shared/crosswalk.ts';
+import type { Crosswalk } from '../../../shared/crosswalk/crosswalk.ts';
 
 export interface FindItem {
   kind: 'model' | 'phase' | 'stage' | 'citation';

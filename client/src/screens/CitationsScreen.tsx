@@ -6,10 +6,10 @@ import type { CitationStyle } from '../../../shared/citations/model.ts';
 import { CITATION_STYLES, STYLE_LABELS } from '../../../shared/citations/labels.ts';
 import { useCitations } from '../hooks/useCitations.ts';
 import { useHashRoute } from '../hooks/useHashRoute.ts';
-import { CitationAdd } from '../components/CitationAdd.tsx';
-import { CitationDetail } from '../components/CitationDetail.tsx';
-import { CitationExport } from '../components/CitationExport.tsx';
-import { citationAuthors, citationYear } from '../components/CitationText.tsx';
+import { CitationAdd } from '../components/citations/CitationAdd.tsx';
+import { CitationDetail } from '../components/citations/CitationDetail.tsx';
+import { CitationExport } from '../components/citations/CitationExport.tsx';
+import { citationAuthors, citationYear } from '../components/citations/CitationText.tsx';
 import type { ScreenProps } from './types.ts';
 import '../styles/citations.css';
 

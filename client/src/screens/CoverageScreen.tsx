@@ -1,8 +1,8 @@
 import { useCallback, useMemo, useState } from 'react';
-import { computeCoverage, type CoverageCell } from '../../../shared/coverage.ts';
-import { RELATION_MARKS } from '../../../shared/crosswalk.ts';
-import { CoverageMatrix } from '../components/CoverageMatrix.tsx';
-import { CoverageCellPanel } from '../components/CoverageCellPanel.tsx';
+import { computeCoverage, type CoverageCell } from '../../../shared/crosswalk/coverage.ts';
+import { RELATION_MARKS } from '../../../shared/crosswalk/crosswalk.ts';
+import { CoverageMatrix } from '../components/coverage/CoverageMatrix.tsx';
+import { CoverageCellPanel } from '../components/coverage/CoverageCellPanel.tsx';
 import { useCrosswalk } from '../hooks/useCrosswalk.ts';
 import { useStageAlignments } from '../hooks/useStageAlignments.ts';
 import type { ScreenProps } from './types.ts';

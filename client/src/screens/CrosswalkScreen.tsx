@@ -1,7 +1,7 @@
-import { RELATION_MARKS } from '../../../shared/crosswalk.ts';
-import { BandsTable } from '../components/BandsTable.tsx';
-import { StageLayoutTable } from '../components/StageLayoutTable.tsx';
-import { ALIGNED_RELATIONS, RELATION_HINT, RELATION_TEXT } from '../components/relations.ts';
+import { RELATION_MARKS } from '../../../shared/crosswalk/crosswalk.ts';
+import { BandsTable } from '../components/crosswalk/BandsTable.tsx';
+import { StageLayoutTable } from '../components/crosswalk/StageLayoutTable.tsx';
+import { ALIGNED_RELATIONS, RELATION_HINT, RELATION_TEXT } from '../components/crosswalk/relations.ts';
 import { useCrosswalk } from '../hooks/useCrosswalk.ts';
 import { useHashRoute } from '../hooks/useHashRoute.ts';
 import type { ScreenProps } from './types.ts';

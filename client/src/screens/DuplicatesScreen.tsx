@@ -1,7 +1,7 @@
 // Duplicate review: each candidate group side by side, differing fields marked; merge, "not duplicates", and the
 // merge log with undo.
 import { useState } from 'react';
-import { itemFields } from '../components/LibraryDetail.tsx';
+import { itemFields } from '../components/library/LibraryDetail.tsx';
 import { useLibraryDuplicates, useLibraryMerges, useLibraryMutations } from '../hooks/useLibrary.ts';
 import type { ScreenProps } from './types.ts';
 import '../styles/library.css';

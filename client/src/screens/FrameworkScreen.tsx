@@ -1,8 +1,8 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { Stage } from '../../../shared/schemas.ts';
-import { StageTable } from '../components/StageTable.tsx';
-import { Wheel } from '../components/Wheel.tsx';
-import { WheelStagePanel } from '../components/WheelStagePanel.tsx';
+import { StageTable } from '../components/framework/StageTable.tsx';
+import { Wheel } from '../components/framework/Wheel.tsx';
+import { WheelStagePanel } from '../components/framework/WheelStagePanel.tsx';
 import { useCrosswalk } from '../hooks/useCrosswalk.ts';
 import { useHashRoute } from '../hooks/useHashRoute.ts';
 import { useStageMutations } from '../hooks/useStageMutations.ts';

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
-import { findCrossings, crossingAlignmentIds } from '../../../shared/crossings.ts';
-import type { CrosswalkModel } from '../../../shared/crosswalk.ts';
-import { LanesDiagram, type Lane, type LaneRibbon } from '../components/LanesDiagram.tsx';
+import { findCrossings, crossingAlignmentIds } from '../../../shared/crosswalk/crossings.ts';
+import type { CrosswalkModel } from '../../../shared/crosswalk/crosswalk.ts';
+import { LanesDiagram, type Lane, type LaneRibbon } from '../components/lanes/LanesDiagram.tsx';
 import { useCrosswalk } from '../hooks/useCrosswalk.ts';
 import { useHashRoute } from '../hooks/useHashRoute.ts';
 import type { ScreenProps } from './types.ts';

@@ -1,10 +1,10 @@
 // The literature library: import files, search and filter, browse a virtualised list, read an item and its raw
 // source records, undo an import.
 import { useDeferredValue, useState } from 'react';
-import { LibraryBatches } from '../components/LibraryBatches.tsx';
-import { LibraryDetail } from '../components/LibraryDetail.tsx';
-import { LibraryImport } from '../components/LibraryImport.tsx';
-import { LibraryList } from '../components/LibraryList.tsx';
+import { LibraryBatches } from '../components/library/LibraryBatches.tsx';
+import { LibraryDetail } from '../components/library/LibraryDetail.tsx';
+import { LibraryImport } from '../components/library/LibraryImport.tsx';
+import { LibraryList } from '../components/library/LibraryList.tsx';
 import { emptyFilters, useLibraryBatches, useLibraryItems, type LibraryFilters } from '../hooks/useLibrary.ts';
 import type { ScreenProps } from './types.ts';
 import '../styles/library.css';

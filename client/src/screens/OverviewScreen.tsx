@@ -1,9 +1,9 @@
 import { useCrosswalk } from '../hooks/useCrosswalk.ts';
-import { BandsTable } from '../components/BandsTable.tsx';
-import { TargetTable } from '../components/TargetTable.tsx';
-import { CitationChips } from '../components/CitationChips.tsx';
-import { FlowList } from '../components/FlowList.tsx';
-import { ExportButton } from '../components/ExportDialogButton.tsx';
+import { BandsTable } from '../components/crosswalk/BandsTable.tsx';
+import { TargetTable } from '../components/framework/TargetTable.tsx';
+import { CitationChips } from '../components/citations/CitationChips.tsx';
+import { FlowList } from '../components/review/FlowList.tsx';
+import { ExportButton } from '../components/export/ExportDialogButton.tsx';
 import { useFlow } from '../hooks/useFlow.ts';
 import type { ScreenProps } from './types.ts';
 

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
-import { deriveModelCrosswalk } from '../../../shared/compose.ts';
-import { PairwiseTable } from '../components/PairwiseTable.tsx';
+import { deriveModelCrosswalk } from '../../../shared/crosswalk/compose.ts';
+import { PairwiseTable } from '../components/coverage/PairwiseTable.tsx';
 import { useCrosswalk } from '../hooks/useCrosswalk.ts';
 import { useHashRoute } from '../hooks/useHashRoute.ts';
 import type { ScreenProps } from './types.ts';
