@@ -5,8 +5,9 @@ import { dedupeCommand } from './dedupe.ts';
 import { exportCommand } from './export.ts';
 import { importCommand } from './import.ts';
 import { itemsCommand } from './items.ts';
+import { modelsCommand } from './models.ts';
 import { restoreCommand } from './restore.ts';
 import { reviewsCommand } from './reviews.ts';
 import { serveCommand } from './serve.ts';
 
-export const commands: Command[] = [serveCommand, reviewsCommand, exportCommand, restoreCommand, backupCommand, importCommand, itemsCommand, dedupeCommand];
+export const commands: Command[] = [serveCommand, reviewsCommand, exportCommand, restoreCommand, backupCommand, importCommand, itemsCommand, dedupeCommand, modelsCommand];

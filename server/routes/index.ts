@@ -6,12 +6,14 @@ import { crosswalkRoutes } from './crosswalk.ts';
 import { exportRoutes } from './exports.ts';
 import { literatureRoutes } from './literature.ts';
 import { modelRoutes } from './model.ts';
+import { modelsImportRoutes } from './models-import.ts';
 import { reviewRoutes } from './reviews.ts';
 import { undoRoutes } from './undo.ts';
 
 export const resourceRoutes: ((repos: Repositories) => RouteDef[])[] = [
   reviewRoutes,
   modelRoutes,
+  modelsImportRoutes,
   crosswalkRoutes,
   exportRoutes,
   citationRoutes,
