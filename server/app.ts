@@ -49,7 +49,10 @@ export function createApp(options: AppOptions): express.Express {
   const routes: RouteDef[] = [];
   routes.push(...systemRoutes(repos.db, () => routes), ...resourceRoutes.flatMap((make) => make(repos)));
   const api = express.Router();
-  api.use(express.json({ limit: options.bodyLimit ?? '1mb', strict: false }));
+  // a restored bundle is JSON far larger than the limit: POST /reviews/bundle reads its body itself
+  const readsOwnBody = (req: Request): boolean => req.method === 'POST' && req.path === '/reviews/bundle';
+  const isJson = (req: Request): boolean => !readsOwnBody(req) && Boolean(req.is('application/json'));
+  api.use(express.json({ limit: options.bodyLimit ?? '1mb', strict: false, type: (req) => isJson(req as Request) }));
   mountRoutes(api, repos.db, routes);
   api.use((req: Request) => {
     throw new HttpProblem(404, 'Not Found', `No API route ${req.method} ${req.originalUrl}.`);

@@ -17,31 +17,106 @@ const timestamp = z.string();
 const label = (max = 500) => z.string().trim().min(1).max(max);
 const text = (max = 10_000) => z.string().max(max);
 
+/** Per-review choices: what the screens call each relation (empty = the defaults), and the reasons to exclude. */
+export const reviewSettingsSchema = z.strictObject({
+  relationLabels: z.partialRecord(relationSchema, z.string().trim().min(1).max(60)).default({}),
+  exclusionReasons: z
+    .array(z.string().trim().min(1).max(200))
+    .max(100)
+    .default([])
+    .refine((reasons) => new Set(reasons).size === reasons.length, 'must not list a reason twice'),
+});
+export type ReviewSettings = z.infer<typeof reviewSettingsSchema>;
+export const DEFAULT_REVIEW_SETTINGS: ReviewSettings = { relationLabels: {}, exclusionReasons: [] };
+
 export const reviewSchema = z.object({
   id,
   slug: z.string(),
   title: z.string(),
+  /** the review question */
+  question: z.string(),
   description: z.string(),
   citation: z.string(),
   doi: z.string().nullable(),
   crosswalkCaption: z.string(),
   targetCaption: z.string(),
+  /** set while the review is archived (still listed, flagged) */
+  archivedAt: timestamp.nullable(),
+  /** set while the review is in the trash (not listed; undelete or delete permanently) */
+  deletedAt: timestamp.nullable(),
+  settings: reviewSettingsSchema,
   version,
   createdAt: timestamp,
   updatedAt: timestamp,
 });
 export type Review = z.infer<typeof reviewSchema>;
 
-export const reviewCreateSchema = z.strictObject({
-  slug: z.string().regex(/^[a-z0-9][a-z0-9-]{0,79}$/, 'lower-case letters, digits and hyphens, at most 80'),
+export const REVIEW_SLUG_PATTERN = /^[a-z0-9][a-z0-9-]{0,79}$/;
+export const REVIEW_TEMPLATES = ['seed'] as const;
+
+/** What a new review starts from. */
+export const reviewStartSchema = z.discriminatedUnion('kind', [
+  /** the review and an empty target framework */
+  z.strictObject({ kind: z.literal('blank') }),
+  /** the seed review's bands and target framework (Table 2), from the fixture file */
+  z.strictObject({ kind: z.literal('template'), template: z.enum(REVIEW_TEMPLATES) }),
+  /** another review's bands and target framework with its stages */
+  z.strictObject({ kind: z.literal('target'), fromReviewId: id }),
+  /** a copy of another review; without its alignments or its literature library if asked */
+  z.strictObject({
+    kind: z.literal('copy'),
+    fromReviewId: id,
+    alignments: z.boolean().default(true),
+    literature: z.boolean().default(true),
+  }),
+]);
+export type ReviewStart = z.infer<typeof reviewStartSchema>;
+
+const reviewFields = {
+  slug: z.string().regex(REVIEW_SLUG_PATTERN, 'lower-case letters, digits and hyphens, at most 80'),
   title: label(),
-  description: text().optional(),
-  citation: text(500).optional(),
-  doi: z.string().max(300).nullable().optional(),
-  crosswalkCaption: text(500).optional(),
-  targetCaption: text(500).optional(),
+  question: text(2000),
+  description: text(),
+  citation: text(500),
+  doi: z.string().max(300).nullable(),
+  crosswalkCaption: text(500),
+  targetCaption: text(500),
+};
+export const reviewCreateSchema = z.strictObject({
+  ...reviewFields,
+  /** derived from the title when absent (made unique with -2, -3, …) */
+  slug: reviewFields.slug.optional(),
+  question: reviewFields.question.optional(),
+  description: reviewFields.description.optional(),
+  citation: reviewFields.citation.optional(),
+  doi: reviewFields.doi.optional(),
+  crosswalkCaption: reviewFields.crosswalkCaption.optional(),
+  targetCaption: reviewFields.targetCaption.optional(),
+  /** absent: the review alone, with no target framework (as before there were start kinds) */
+  start: reviewStartSchema.optional(),
 });
-export const reviewUpdateSchema = reviewCreateSchema.partial().extend({ version });
+export type ReviewCreate = z.infer<typeof reviewCreateSchema>;
+export const reviewUpdateSchema = z.strictObject(reviewFields).partial().extend({
+  /** the whole settings object */
+  settings: reviewSettingsSchema.optional(),
+  /** true sets archivedAt, false clears it */
+  archived: z.boolean().optional(),
+  version,
+});
+export type ReviewUpdate = z.infer<typeof reviewUpdateSchema>;
+
+/** A member of a review's team: the global reviewer, with their place in this review's list. */
+export const reviewTeamMemberSchema = z.object({
+  id,
+  name: z.string(),
+  email: z.string().nullable(),
+  position: z.number().int(),
+});
+export type ReviewTeamMember = z.infer<typeof reviewTeamMemberSchema>;
+export const reviewTeamAddSchema = z.strictObject({
+  name: label(200),
+  email: z.email().max(300).nullable().optional(),
+});
 
 export const bandSchema = z.object({
   id,

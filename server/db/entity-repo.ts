@@ -22,7 +22,13 @@ export interface EntitySpec<T extends VersionedEntity> {
   parent?: keyof T & string;
   /** SQL selecting the review id of the row whose id is the one parameter */
   reviewIdSql: string;
-  /** SQL columns holding booleans/JSON are not used yet; every column maps 1:1 */
+  /** fields stored in another form than they are read (JSON text): every other column maps 1:1 */
+  codecs?: { [K in keyof T & string]?: ColumnCodec<T[K]> };
+}
+
+export interface ColumnCodec<V> {
+  read(column: unknown): V;
+  write(value: V): unknown;
 }
 
 type Row = Record<string, unknown>;
@@ -63,7 +69,11 @@ export class EntityRepo<T extends VersionedEntity> {
 
   private toEntity(row: Row): T {
     const out: Row = {};
-    for (const field of this.fields) out[field] = row[this.spec.columns[field]];
+    for (const field of this.fields) {
+      const value = row[this.spec.columns[field]];
+      const codec = this.spec.codecs?.[field];
+      out[field] = codec ? codec.read(value) : value;
+    }
     return out as T;
   }
 
@@ -109,7 +119,10 @@ export class EntityRepo<T extends VersionedEntity> {
     const keys = (Object.keys(values) as (keyof T & string)[]).filter(
       (k) => values[k] !== undefined && k in this.spec.columns && !['id', 'version', 'createdAt', 'updatedAt'].includes(k),
     );
-    return { keys, params: keys.map((k) => values[k]) };
+    return { keys, params: keys.map((k) => {
+      const codec = this.spec.codecs?.[k];
+      return codec ? codec.write(values[k] as T[typeof k]) : values[k];
+    }) };
   }
 
   create(values: Insert<T>, actor: string): T {

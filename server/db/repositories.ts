@@ -2,6 +2,7 @@
 import type { Db } from './connection.ts';
 import { AuditLog } from './audit-log.ts';
 import { EntityRepo, type EntitySpec } from './entity-repo.ts';
+import { createReviewTeam, settingsCodec } from './review-repo.ts';
 import type { Alignment, Band, FlowCount, Framework, Phase, Review, Stage } from '../../shared/schemas.ts';
 import type { ReviewSnapshot } from '../../shared/crosswalk/crosswalk.ts';
 
@@ -10,9 +11,11 @@ const timestamps = { version: 'version', createdAt: 'created_at', updatedAt: 'up
 export const reviewSpec: EntitySpec<Review> = {
   entity: 'review',
   table: 'review',
-  columns: { id: 'id', slug: 'slug', title: 'title', description: 'description', citation: 'citation', doi: 'doi',
-    crosswalkCaption: 'crosswalk_caption', targetCaption: 'target_caption', ...timestamps },
+  columns: { id: 'id', slug: 'slug', title: 'title', question: 'question', description: 'description',
+    citation: 'citation', doi: 'doi', crosswalkCaption: 'crosswalk_caption', targetCaption: 'target_caption',
+    archivedAt: 'archived_at', deletedAt: 'deleted_at', settings: 'settings_json', ...timestamps },
   reviewIdSql: 'SELECT id AS reviewId FROM review WHERE id = ?',
+  codecs: { settings: settingsCodec },
 };
 
 export const bandSpec: EntitySpec<Band> = {
@@ -90,7 +93,8 @@ export function createRepositories(db: Db, now: () => string) {
   const stages = repo(stageSpec);
   const alignments = repo(alignmentSpec);
 
-  const listReviews = reviews.query('ORDER BY t.id');
+  const listReviews = reviews.query('WHERE t.deleted_at IS NULL ORDER BY t.id');
+  const trashedReviews = reviews.query('WHERE t.deleted_at IS NOT NULL ORDER BY t.id');
   const phasesOfReview = phases.query(
     'JOIN framework f ON f.id = t.framework_id WHERE f.review_id = ? ORDER BY f.position, t.position, t.id',
   );
@@ -104,20 +108,26 @@ export function createRepositories(db: Db, now: () => string) {
   return {
     db,
     audit,
+    now,
     reviews,
     bands,
     frameworks,
     phases,
     stages,
     alignments,
+    team: createReviewTeam(db, audit, now),
+    /** the reviews not in the trash (archived ones included) */
     listReviews: (): Review[] => listReviews(),
+    trashedReviews: (): Review[] => trashedReviews(),
     reviewIdBySlug: (slug: string): number | undefined => (reviewBySlug.get(slug) as { id: number } | undefined)?.id,
     phasesOfReview: (reviewId: number): Phase[] => phasesOfReview(reviewId),
     stagesOfReview: (reviewId: number): Stage[] => stagesOfReview(reviewId),
     alignmentsOfReview: (reviewId: number): Alignment[] => alignmentsOfReview(reviewId),
     flowCounts: (reviewId: number): FlowCount[] => flowOfReview.all(reviewId) as FlowCount[],
     snapshot(reviewId: number): ReviewSnapshot {
-      const review = reviews.require(reviewId);
+      // only what the tables show: the snapshot's hash (in every export) stays put when the question or settings change
+      const { id, slug, title, description, citation, doi, crosswalkCaption, targetCaption, version, createdAt, updatedAt } = reviews.require(reviewId);
+      const review = { id, slug, title, description, citation, doi, crosswalkCaption, targetCaption, version, createdAt, updatedAt };
       return {
         review,
         bands: bands.list(reviewId),

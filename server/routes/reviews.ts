@@ -1,41 +1,129 @@
+// Reviews: list (and the trash), create from a start (blank, template, another's target framework, a copy),
+// update with settings and archive, trash / undelete / delete permanently, bundle download and restore, the team.
 import { z } from 'zod';
 import type { Repositories } from '../db/repositories.ts';
+import { HttpProblem } from '../http/problem.ts';
 import { defineRoute, type RouteDef } from '../http/route.ts';
+import { exportBundle, serializeBundle } from '../services/bundle.ts';
+import { reviewSetup } from '../services/review-setup.ts';
 import {
-  flowCountSchema, idParamSchema, reviewCreateSchema, reviewSchema, reviewUpdateSchema,
+  flowCountSchema, idParamSchema, REVIEW_SLUG_PATTERN, reviewCreateSchema, reviewSchema, reviewTeamAddSchema,
+  reviewTeamMemberSchema, reviewUpdateSchema,
 } from '../../shared/schemas.ts';
 
 const params = z.object({ reviewId: idParamSchema });
 const tag = 'reviews';
+const flag = z.enum(['true', 'false', '1', '0']).optional().transform((v) => v === 'true' || v === '1');
+
+/** The largest bundle POST /reviews/bundle reads (the text is parsed whole in memory). */
+const MAX_BUNDLE_BYTES = 512 * 1024 ** 2;
+const BUNDLE_TYPES = ['application/json', 'application/octet-stream'];
+
+async function readBody(req: NodeJS.ReadableStream & { get(name: string): string | undefined }): Promise<string> {
+  const type = (req.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  if (!BUNDLE_TYPES.includes(type)) {
+    throw new HttpProblem(415, 'Unsupported Media Type', `Send the bundle file itself as the body, as ${BUNDLE_TYPES.join(' or ')}.`);
+  }
+  const tooLarge = (): HttpProblem => new HttpProblem(413, 'Content Too Large', `The bundle is larger than ${MAX_BUNDLE_BYTES} bytes.`);
+  if (Number(req.get('content-length') ?? 0) > MAX_BUNDLE_BYTES) throw tooLarge();
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const buf = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    size += buf.length;
+    if (size > MAX_BUNDLE_BYTES) throw tooLarge();
+    chunks.push(buf);
+  }
+  if (size === 0) throw new HttpProblem(422, 'Unprocessable Content', '/body: the bundle is empty.', { errors: [{ pointer: '/body', message: 'is empty' }] });
+  return Buffer.concat(chunks).toString('utf8');
+}
 
 export function reviewRoutes(repos: Repositories): RouteDef[] {
+  const setup = reviewSetup(repos);
   return [
     defineRoute({
-      method: 'get', path: '/reviews', tag, summary: 'List reviews', response: z.array(reviewSchema),
-      handler: () => repos.listReviews(),
+      method: 'get', path: '/reviews', tag, response: z.array(reviewSchema),
+      summary: 'List the reviews not in the trash (archived ones flagged by archivedAt); ?trash=true lists the trash',
+      query: z.object({ trash: flag }),
+      handler: ({ query }) => (query.trash ? repos.trashedReviews() : repos.listReviews()),
     }),
     defineRoute({
-      method: 'post', path: '/reviews', tag, summary: 'Create a review', status: 201,
-      body: reviewCreateSchema, response: reviewSchema,
-      handler: ({ body, actor }) => repos.reviews.create(body, actor),
+      method: 'post', path: '/reviews', tag, status: 201, body: reviewCreateSchema, response: reviewSchema,
+      summary: 'Create a review: start blank, from the seed template, from another review\'s target framework, or as a copy',
+      handler: ({ body, actor }) => setup.create(body, actor),
     }),
     defineRoute({
-      method: 'get', path: '/reviews/:reviewId', tag, summary: 'Read a review', params, response: reviewSchema,
-      handler: ({ params }) => repos.reviews.require(params.reviewId),
-    }),
-    defineRoute({
-      method: 'patch', path: '/reviews/:reviewId', tag, summary: 'Update a review (send the version you read)',
-      params, body: reviewUpdateSchema, response: reviewSchema,
-      handler: ({ params, body: { version, ...patch }, actor }) => {
-        repos.reviews.require(params.reviewId);
-        return repos.reviews.update(params.reviewId, patch, version, actor);
+      method: 'post', path: '/reviews/bundle', tag, status: 201, stream: true, response: reviewSchema,
+      summary: 'Restore a bundle sent as the body (application/json or application/octet-stream, up to 512 MB); ' +
+        'slug restores it beside the original, replace overwrites the review with that slug',
+      query: z.object({ replace: flag, slug: z.string().regex(REVIEW_SLUG_PATTERN, 'lower-case letters, digits and hyphens, at most 80').optional() }),
+      handler: async ({ query, actor }, res) => {
+        const text = await readBody(res.req);
+        return setup.restoreUpload(text, { replace: query.replace, slug: query.slug }, actor);
       },
     }),
     defineRoute({
-      method: 'delete', path: '/reviews/:reviewId', tag, summary: 'Delete a review and everything in it',
-      params, query: z.object({ version: z.coerce.number().int().positive().optional() }), status: 204,
-      handler: ({ params, query, actor }) => {
-        repos.reviews.remove(params.reviewId, query.version, actor);
+      method: 'get', path: '/reviews/:reviewId', tag, params, response: reviewSchema,
+      summary: 'Read a review (also one in the trash, so that it can be undeleted)',
+      handler: ({ params }) => repos.reviews.require(params.reviewId),
+    }),
+    defineRoute({
+      method: 'patch', path: '/reviews/:reviewId', tag, params, body: reviewUpdateSchema, response: reviewSchema,
+      summary: 'Update a review, its settings, or archive it (send the version you read)',
+      handler: ({ params, body, actor }) => setup.update(params.reviewId, body, actor),
+    }),
+    defineRoute({
+      method: 'delete', path: '/reviews/:reviewId', tag, params, response: reviewSchema,
+      summary: 'Move a review to the trash (nothing is removed; POST …/undelete brings it back)',
+      query: z.object({ version: z.coerce.number().int().positive().optional() }),
+      handler: ({ params, query, actor }) => setup.trash(params.reviewId, query.version, actor),
+    }),
+    defineRoute({
+      method: 'post', path: '/reviews/:reviewId/undelete', tag, params, response: reviewSchema,
+      summary: 'Take a review back out of the trash',
+      handler: ({ params, actor }) => setup.undelete(params.reviewId, actor),
+    }),
+    defineRoute({
+      method: 'delete', path: '/reviews/:reviewId/permanently', tag, params, status: 204,
+      summary: 'Delete a review in the trash and everything in it, for good (409 unless it is in the trash)',
+      handler: ({ params, actor }) => {
+        setup.purge(params.reviewId, actor);
+        return undefined;
+      },
+    }),
+    defineRoute({
+      method: 'get', path: '/reviews/:reviewId/bundle', tag, params, raw: true,
+      summary: 'Download the review as a bundle (the same file as `workbench export bundle`)',
+      handler: ({ params }, res) => {
+        const review = repos.reviews.require(params.reviewId);
+        const text = serializeBundle(exportBundle(repos.db, review.id, repos.now));
+        res.type('application/json').attachment(`${review.slug}.workbench.json`).send(text);
+      },
+    }),
+    defineRoute({
+      method: 'get', path: '/reviews/:reviewId/reviewers', tag, params, response: z.array(reviewTeamMemberSchema),
+      summary: 'The review\'s team, in order',
+      handler: ({ params }) => {
+        repos.reviews.require(params.reviewId);
+        return repos.team.list(params.reviewId);
+      },
+    }),
+    defineRoute({
+      method: 'post', path: '/reviews/:reviewId/reviewers', tag, params, status: 201, body: reviewTeamAddSchema,
+      response: reviewTeamMemberSchema,
+      summary: 'Add someone to the team (a reviewer of that name is created if there is none); 409 if already on it',
+      handler: ({ params, body, actor }) => {
+        repos.reviews.require(params.reviewId);
+        return repos.team.add(params.reviewId, body.name, body.email, actor);
+      },
+    }),
+    defineRoute({
+      method: 'delete', path: '/reviews/:reviewId/reviewers/:reviewerId', tag, status: 204,
+      params: z.object({ reviewId: idParamSchema, reviewerId: idParamSchema }),
+      summary: 'Take someone off the team (they stay a reviewer, and keep their alignments)',
+      handler: ({ params, actor }) => {
+        repos.reviews.require(params.reviewId);
+        repos.team.remove(params.reviewId, params.reviewerId, actor);
         return undefined;
       },
     }),

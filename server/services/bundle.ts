@@ -43,13 +43,16 @@ const OF_FRAMEWORKS = 't.framework_id IN (SELECT id FROM framework WHERE review_
 /** Parents before children: restore inserts in this order. */
 export const BUNDLE_TABLES: BundleTableSpec[] = [
   { table: 'review', where: 't.id = ?' },
-  // reviewers are global; those of this review are the ones its alignments name
+  // reviewers are global; those of this review are its team and the ones its alignments name
   {
     table: 'reviewer',
-    where: `t.id IN (SELECT a.reviewer_id FROM alignment a JOIN phase p ON p.id = a.phase_id
-      JOIN framework f ON f.id = p.framework_id WHERE f.review_id = ?)`,
+    where: `t.id IN (WITH q(review_id) AS (SELECT ?)
+      SELECT a.reviewer_id FROM q, alignment a JOIN phase p ON p.id = a.phase_id JOIN framework f ON f.id = p.framework_id
+      WHERE f.review_id = q.review_id
+      UNION SELECT rr.reviewer_id FROM q, review_reviewer rr WHERE rr.review_id = q.review_id)`,
     mergeOn: 'name',
   },
+  { table: 'review_reviewer', where: OF_REVIEW },
   { table: 'band', where: OF_REVIEW },
   { table: 'framework', where: OF_REVIEW },
   { table: 'phase', where: OF_FRAMEWORKS },
@@ -75,7 +78,7 @@ export const BUNDLE_TABLES: BundleTableSpec[] = [
       column: 'entity_id', by: 'entity',
       // audit entity names are the table names; those of tables outside the bundle keep their historical ids
       tables: Object.fromEntries(
-        ['review', 'reviewer', 'band', 'framework', 'phase', 'stage', 'alignment', 'citation', 'citation_link', 'flow_count',
+        ['review', 'reviewer', 'review_reviewer', 'band', 'framework', 'phase', 'stage', 'alignment', 'citation', 'citation_link', 'flow_count',
           'import_batch', 'lit_item', 'item_source', 'dedupe_merge'].map((t) => [t, t]),
       ),
     },
@@ -228,7 +231,64 @@ export interface RestoreResult {
   rows: number;
 }
 
-export function restoreBundle(db: Db, bundle: Bundle, options: { replace?: boolean; actor?: string; now?: () => string } = {}): RestoreResult {
+// Reshaping a parsed bundle before restoring it (a copy, a restore under another slug). The content hash is not
+// recomputed: it is checked when a file is parsed, and these bundles never leave the process.
+
+/** The bundle with columns of its review row set (a column an older bundle lacks is added); head follows. */
+export function withReviewRow(bundle: Bundle, values: Record<string, SqlValue>): Bundle {
+  const [review, ...rest] = bundle.tables;
+  if (!review || review.name !== 'review') throw new BundleError('the bundle has no review table first');
+  const columns = [...review.columns];
+  const row = [...(review.rows[0] ?? [])];
+  for (const [column, value] of Object.entries(values)) {
+    const i = columns.indexOf(column);
+    if (i >= 0) row[i] = value;
+    else {
+      columns.push(column);
+      row.push(value);
+    }
+  }
+  const text = (column: string): string => String(row[columns.indexOf(column)] ?? '');
+  return {
+    ...bundle,
+    review: { slug: text('slug'), title: text('title') },
+    tables: [{ name: 'review', columns, rows: [row] }, ...rest],
+  };
+}
+
+export function withoutTables(bundle: Bundle, names: ReadonlySet<string>): Bundle {
+  return { ...bundle, tables: bundle.tables.filter((t) => !names.has(t.name)) };
+}
+
+/** Keeps the rows of one table for which `keep` (given the row by column name) is true. */
+export function filterRows(bundle: Bundle, table: string, keep: (row: Record<string, SqlValue>) => boolean): Bundle {
+  return {
+    ...bundle,
+    tables: bundle.tables.map((t) => (t.name !== table ? t : {
+      ...t, rows: t.rows.filter((r) => keep(Object.fromEntries(t.columns.map((c, i) => [c, r[i] ?? null])))),
+    })),
+  };
+}
+
+/** Deletes a review and everything in it, its audit log included; rows SQLite's cascades do not reach go first. */
+export function deleteReviewRows(db: Db, reviewId: number): void {
+  for (const spec of BUNDLE_TABLES) {
+    if (!tableExists(db, spec.table)) continue;
+    for (const sql of spec.beforeDelete ?? []) db.prepare(sql).run(reviewId);
+  }
+  db.prepare('DELETE FROM audit_event WHERE review_id = ?').run(reviewId);
+  db.prepare('DELETE FROM review WHERE id = ?').run(reviewId);
+}
+
+export interface RestoreOptions {
+  replace?: boolean;
+  actor?: string;
+  now?: () => string;
+  /** records the restored review's creation instead of the default event outside its log (a copy starts its own) */
+  recordCreated?: (reviewId: number) => void;
+}
+
+export function restoreBundle(db: Db, bundle: Bundle, options: RestoreOptions = {}): RestoreResult {
   const now = options.now ?? (() => new Date().toISOString());
   const specs = new Map(BUNDLE_TABLES.map((s) => [s.table, s]));
   for (const t of bundle.tables) {
@@ -240,15 +300,8 @@ export function restoreBundle(db: Db, bundle: Bundle, options: { replace?: boole
     throw new BundleError(`a review "${bundle.review.slug}" is already in this database (id ${existing.id}); pass --replace to overwrite it`);
   }
   return db.transaction((): RestoreResult => {
-    if (existing) {
-      for (const spec of BUNDLE_TABLES) {
-        if (!tableExists(db, spec.table)) continue;
-        for (const sql of spec.beforeDelete ?? []) db.prepare(sql).run(existing.id);
-      }
-      // the replaced review's own history goes with it, so it is not mistaken for the restored one's
-      db.prepare('DELETE FROM audit_event WHERE review_id = ?').run(existing.id);
-      db.prepare('DELETE FROM review WHERE id = ?').run(existing.id);
-    }
+    // the replaced review's own history goes with it, so it is not mistaken for the restored one's
+    if (existing) deleteReviewRows(db, existing.id);
     const maps: IdMaps = new Map();
     let count = 0;
     for (const t of bundle.tables) {
@@ -295,13 +348,16 @@ export function restoreBundle(db: Db, bundle: Bundle, options: { replace?: boole
     for (const t of bundle.tables) {
       for (const sql of specs.get(t.name)?.afterRestore ?? []) db.prepare(sql).run(reviewId);
     }
-    // recorded outside the review's own log (review_id NULL) so that the restored review's history stays exactly
-    // what was exported
-    db.prepare(`INSERT INTO audit_event (at, actor, review_id, entity, entity_id, action, before_json, after_json)
-      VALUES (?, ?, NULL, 'review', ?, 'create', NULL, ?)`).run(
-      now(), options.actor ?? 'restore', reviewId,
-      JSON.stringify({ restoredFrom: bundle.review.slug, contentHash: bundle.contentHash, replaced: existing !== undefined }),
-    );
+    if (options.recordCreated) options.recordCreated(reviewId);
+    else {
+      // recorded outside the review's own log (review_id NULL) so that the restored review's history stays exactly
+      // what was exported
+      db.prepare(`INSERT INTO audit_event (at, actor, review_id, entity, entity_id, action, before_json, after_json)
+        VALUES (?, ?, NULL, 'review', ?, 'create', NULL, ?)`).run(
+        now(), options.actor ?? 'restore', reviewId,
+        JSON.stringify({ restoredFrom: bundle.review.slug, contentHash: bundle.contentHash, replaced: existing !== undefined }),
+      );
+    }
     return { reviewId, slug: bundle.review.slug, replaced: existing !== undefined, rows: count };
   })();
 }

@@ -3,7 +3,8 @@
 import type { Alignment, Band, Framework, Phase, Relation, Review, Stage } from '../schemas.ts';
 
 export interface ReviewSnapshot {
-  review: Review;
+  /** what tables and exports read of the review: its names and captions, not its question, settings or state */
+  review: Omit<Review, 'question' | 'archivedAt' | 'deletedAt' | 'settings'>;
   bands: Band[];
   frameworks: Framework[];
   phases: Phase[];
