@@ -1,49 +1,110 @@
-import { useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { useReviews } from './hooks/useReviews.ts';
 import { useHashRoute } from './hooks/useHashRoute.ts';
 import { screens } from './screens/index.ts';
+import { pages } from './screens/pages.ts';
 import { QuickFind } from './components/common/QuickFind.tsx';
+import { NotFound, ReviewNotFound } from './components/common/NotFound.tsx';
+import { ReviewSwitcher } from './components/review/ReviewSwitcher.tsx';
+import { ScreenNav } from './components/review/ScreenNav.tsx';
+import { RelationTextProvider } from './components/crosswalk/RelationTextContext.tsx';
+import { HOME_SCREEN, pageHash, reviewHash, type Route } from './lib/route.ts';
+import { lastOpened, markOpened, rememberPlace } from './lib/visits.ts';
+import type { Review } from '../../shared/schemas.ts';
+
+/** The review an address from before reviews were named (or an empty one) opens: the last opened, else the first. */
+function defaultReview(reviews: Review[]): Review | undefined {
+  const active = reviews.filter((r) => !r.archivedAt);
+  const opened = lastOpened();
+  const recent = [...active].sort((a, b) => (opened[b.slug] ?? '').localeCompare(opened[a.slug] ?? ''))[0];
+  return recent && opened[recent.slug] ? recent : active[0] ?? reviews[0];
+}
+
+function replaceHash(hash: string): void {
+  window.history.replaceState(null, '', hash);
+  window.dispatchEvent(new HashChangeEvent('hashchange'));
+}
 
 export function App() {
   const reviews = useReviews();
-  const [chosen, setChosen] = useState<number | undefined>(undefined);
-  const { screen } = useHashRoute();
-  const review = reviews.data?.find((r) => r.id === chosen) ?? reviews.data?.[0];
-  const current = screens.find((s) => s.id === screen) ?? screens[0];
-  const Screen = current?.component;
+  const { route } = useHashRoute();
+  const review = route.kind === 'review' ? reviews.data?.find((r) => r.slug === route.slug) : undefined;
+
+  // #/align/3 (bookmarks from before reviews were named) and an empty address open a review rather than nothing
+  useEffect(() => {
+    if (route.kind !== 'legacy' || !reviews.data) return;
+    const target = defaultReview(reviews.data);
+    if (target) replaceHash(reviewHash(target.slug, route.screen || HOME_SCREEN, ...route.rest));
+    else if (route.screen === '') replaceHash(pageHash('new'));
+  }, [route, reviews.data]);
+
+  useEffect(() => {
+    if (route.kind !== 'review' || !review) return;
+    markOpened(review.slug);
+    if (route.screen) rememberPlace(review.slug, route.screen, route.rest);
+  }, [route, review]);
+
+  const mainRef = useRef<HTMLElement>(null);
+  const screen = route.kind === 'review' ? route.screen || HOME_SCREEN : '';
 
   return (
     <>
+      <a
+        href="#main"
+        className="skip-link"
+        onClick={(e) => {
+          // the address is the route, so the link moves focus instead of changing the hash
+          e.preventDefault();
+          mainRef.current?.focus();
+        }}
+      >
+        Skip to content
+      </a>
       <header className="app-header">
-        <p className="app-name">Synthesis Workbench</p>
-        <nav aria-label="Screens">
-          <ul className="nav-list">
-            {screens.map((s) => (
-              <li key={s.id}>
-                <a href={`#/${s.id}`} aria-current={s.id === current?.id ? 'page' : undefined}>{s.label}</a>
-              </li>
-            ))}
-          </ul>
-        </nav>
-        {reviews.data && reviews.data.length > 1 && (
-          <label className="review-picker">
-            Review{' '}
-            <select value={review?.id} onChange={(e) => setChosen(Number(e.target.value))}>
-              {reviews.data.map((r) => (
-                <option key={r.id} value={r.id}>{r.title}</option>
-              ))}
-            </select>
-          </label>
-        )}
+        <p className="app-name"><a href={pageHash('reviews')}>Synthesis Workbench</a></p>
+        {reviews.data && <ReviewSwitcher reviews={reviews.data} current={review} screen={screen} rest={route.kind === 'review' ? route.rest : []} />}
+        {review && <ScreenNav review={review} screens={screens} current={screen} />}
       </header>
-      <main>
+      <main id="main" ref={mainRef} tabIndex={-1}>
         {reviews.isPending && <p role="status">Loading reviews…</p>}
         {reviews.error && <p role="alert">Could not load reviews: {reviews.error.message}</p>}
-        {reviews.data?.length === 0 && <p>No reviews yet.</p>}
-        {review && <h1>{review.title}</h1>}
-        {review && Screen && <Screen review={review} />}
+        {reviews.data && <RouteView route={route} review={review} reviews={reviews.data} screen={screen} />}
       </main>
-      {review && <QuickFind review={review} />}
+      <QuickFind review={review} />
+    </>
+  );
+}
+
+function RouteView({ route, review, reviews, screen }: { route: Route; review: Review | undefined; reviews: Review[]; screen: string }) {
+  if (route.kind === 'page') {
+    const Page = pages.find((p) => p.id === route.page)?.component;
+    if (Page) return <Page />;
+    return <NotFound title="Page not found" detail={`There is no page “${route.page}”.`} back={[{ href: pageHash('reviews'), label: 'See all reviews' }]} />;
+  }
+  if (route.kind === 'legacy') {
+    if (reviews.length === 0) {
+      return <NotFound title="No reviews yet" detail="Start a review of your own to begin." back={[{ href: pageHash('new'), label: 'Start a review' }]} />;
+    }
+    return <p role="status">Opening the review…</p>;
+  }
+  if (!review) return <ReviewNotFound slug={route.slug} />;
+  const Screen = screens.find((s) => s.id === screen)?.component;
+  if (!Screen) {
+    return (
+      <NotFound
+        title="Screen not found"
+        detail={`The review “${review.title}” has no screen “${screen}”.`}
+        back={[{ href: reviewHash(review.slug, HOME_SCREEN), label: `Back to the overview of ${review.title}` }]}
+      />
+    );
+  }
+  return (
+    <>
+      {review.archivedAt && <p className="archived-note" role="note">This review is archived: it is kept as it is and hidden from the review picker.</p>}
+      <h1>{review.title}</h1>
+      <RelationTextProvider labels={review.settings.relationLabels}>
+        <Screen key={review.id} review={review} />
+      </RelationTextProvider>
     </>
   );
 }

@@ -37,15 +37,16 @@ export async function benchBrowserScreens(): Promise<void> {
       const errors: string[] = [];
       watchConsoleErrors(page, errors);
       await page.goto(`${server.url}/#/framework`);
-      await page.getByLabel('Review').waitFor();
+      await page.getByLabel('Current review').waitFor();
+      const slug = server.wb.repos.reviews.require(reviewId).slug;
       const title = `Synthetic ${MODELS} × ${PHASES}`;
-      const coverage: Target = { hash: '#/coverage', selector: '.coverage-table tbody tr', count: MODELS };
-      const framework: Target = { hash: '#/framework', selector: '.stage-table tbody tr', count: 6 };
-      const pairwise: Target = { hash: '#/pairwise', selector: '.pairwise-table tbody tr', count: 1 };
+      const coverage: Target = { hash: `#/r/${slug}/coverage`, selector: '.coverage-table tbody tr', count: MODELS };
+      const framework: Target = { hash: `#/r/${slug}/framework`, selector: '.stage-table tbody tr', count: 6 };
+      const pairwise: Target = { hash: `#/r/${slug}/pairwise`, selector: '.pairwise-table tbody tr', count: 1 };
 
       // switching review fetches the 50-model crosswalk and renders the current screen with it
       const t0 = Date.now();
-      await page.getByLabel('Review').selectOption({ label: title });
+      await page.getByLabel('Current review').selectOption(slug);
       await page.locator('.stage-table').waitFor();
       await page.getByRole('heading', { name: title, level: 1 }).waitFor();
       console.log(`select the ${MODELS} × ${PHASES} review on the framework screen (fetch + render): ${Date.now() - t0} ms`);

@@ -41,20 +41,21 @@ export async function benchWorkbenchScreens(): Promise<void> {
       const errors: string[] = [];
       watchConsoleErrors(page, errors);
       await page.goto(`${server.url}/#/crosswalk/stages`);
-      await page.getByLabel('Review').waitFor();
+      await page.getByLabel('Current review').waitFor();
+      const slug = server.wb.repos.reviews.require(reviewId).slug;
       const title = `Synthetic ${MODELS} × ${PHASES}`;
       const t0 = Date.now();
-      await page.getByLabel('Review').selectOption({ label: title });
+      await page.getByLabel('Current review').selectOption(slug);
       await page.getByRole('heading', { name: title, level: 1 }).waitFor();
       await page.locator('.stage-layout-table tbody tr').nth(MODELS - 1).waitFor();
       console.log(`select the ${MODELS} × ${PHASES} review on the stage layout (fetch + render): ${Date.now() - t0} ms`);
 
       const ids = cw.models.map((m) => m.framework.id);
-      const stagesLayout: Target = { hash: '#/crosswalk/stages', selector: '.stage-layout-table tbody tr', count: MODELS };
-      const bandsLayout: Target = { hash: '#/crosswalk', selector: '.data-table tbody tr', count: MODELS };
-      const align: Target = { hash: `#/align/${ids[MODELS - 1]}`, selector: '.phase-card', count: PHASES };
-      const lanes: Target = { hash: `#/lanes/${ids.slice(0, 4).join(',')}`, selector: 'svg.lanes-svg g.lane', count: 4 };
-      const models: Target = { hash: `#/models/${ids[MODELS - 1]}`, selector: '.phase-row', count: PHASES };
+      const stagesLayout: Target = { hash: `#/r/${slug}/crosswalk/stages`, selector: '.stage-layout-table tbody tr', count: MODELS };
+      const bandsLayout: Target = { hash: `#/r/${slug}/crosswalk`, selector: '.data-table tbody tr', count: MODELS };
+      const align: Target = { hash: `#/r/${slug}/align/${ids[MODELS - 1]}`, selector: '.phase-card', count: PHASES };
+      const lanes: Target = { hash: `#/r/${slug}/lanes/${ids.slice(0, 4).join(',')}`, selector: 'svg.lanes-svg g.lane', count: 4 };
+      const models: Target = { hash: `#/r/${slug}/models/${ids[MODELS - 1]}`, selector: '.phase-row', count: PHASES };
       console.log(line(`stage layout render, ${MODELS} × 6 cells`, await timeSwitch(page, stagesLayout, bandsLayout)));
       console.log(line(`alignment board render, ${PHASES} phases with suggestions`, await timeSwitch(page, align, stagesLayout)));
       console.log(line('lanes render, 4 lanes with ribbons and crossings', await timeSwitch(page, lanes, stagesLayout)));
@@ -66,7 +67,7 @@ export async function benchWorkbenchScreens(): Promise<void> {
         const phase = m.unassessedPhases[0];
         const stage = cw.stages[0];
         if (!phase || !stage) continue;
-        await page.evaluate(measureScript({ hash: `#/align/${m.framework.id}`, selector: '.phase-card', count: m.phases.length }));
+        await page.evaluate(measureScript({ hash: `#/r/${slug}/align/${m.framework.id}`, selector: '.phase-card', count: m.phases.length }));
         await page.locator(`#align-phase-${phase.id}`).click();
         await page.locator(`#align-stage-${stage.id}`).click();
         await page.getByRole('menuitem', { name: /^equivalent/ }).waitFor();
@@ -94,7 +95,7 @@ export async function benchWorkbenchScreens(): Promise<void> {
       let first = 0;
       for (let i = 0; i < REPS; i++) {
         await page.keyboard.press('Control+k');
-        const input = page.getByRole('combobox', { name: 'Find a model, phase or stage' });
+        const input = page.getByRole('combobox', { name: 'Find a review, model, phase, stage or citation' });
         await input.waitFor();
         const wanted = `Phase ${(i % PHASES) + 1} of model ${MODELS - i}`;
         const t = performance.now();

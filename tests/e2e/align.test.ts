@@ -237,7 +237,7 @@ describe.runIf(hasChromium)('alignment board', () => {
     await page.getByRole('button', { name: /^Cite a reference for alignment Prompts, inspirations and diagnoses/ }).click();
     const citations = (await server.request('GET', `${R}/citations`)).body as { id: number; citekey: string }[];
     const murray = citations.find((c) => c.citekey.startsWith('murray2010'));
-    await page.getByLabel('Reference').selectOption(String(murray?.id));
+    await page.getByLabel('Reference', { exact: true }).selectOption(String(murray?.id));
     await page.getByLabel('Page or other locator').fill('12');
     await page.getByLabel('Quoted passage (optional evidence)').fill('overlapping spaces, with distinct cultures and skills');
     await page.getByRole('button', { name: 'Attach' }).click();

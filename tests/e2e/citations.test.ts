@@ -107,7 +107,7 @@ describe.runIf(hasChromium)('citations screen', () => {
   it('finds a citation by author in the quick finder (Ctrl+K) and opens it', async () => {
     await page.locator('body').click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('Control+k');
-    const input = page.getByRole('combobox', { name: /^Find a model/ });
+    const input = page.getByRole('combobox', { name: /^Find a review, model/ });
     await input.fill('Leadbeater');
     // the model this reference belongs to matches too (its printed citation names Leadbeater)
     const options = page.getByRole('listbox', { name: 'Results' }).getByRole('option');
@@ -116,7 +116,7 @@ describe.runIf(hasChromium)('citations screen', () => {
     expect(await citation.textContent()).toMatch(/^Citation/);
     await citation.click();
     await page.getByRole('heading', { name: 'Reference mulgan2013' }).waitFor();
-    expect(await page.evaluate(() => window.location.hash)).toMatch(/^#\/citations\/\d+$/);
+    expect(await page.evaluate(() => window.location.hash)).toMatch(/^#\/r\/stages-of-innovation\/citations\/\d+$/);
   });
 
   it('passes axe-core with no violations and logs no console errors', async () => {

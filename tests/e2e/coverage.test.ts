@@ -173,7 +173,7 @@ describe.runIf(hasChromium)('model-to-model crosswalk', () => {
     const id = (name: string): number => crosswalk.models.find((m: { framework: Named }) => m.framework.name === name).framework.id;
     const epis = id('EPIS framework');
     const murray = id('The six stages of social innovation');
-    expect(new URL(page.url()).hash).toBe(`#/pairwise/${epis}/${murray}`);
+    expect(new URL(page.url()).hash).toBe(`#/r/stages-of-innovation/pairwise/${epis}/${murray}`);
     await page.getByRole('button', { name: 'Swap A and B' }).click();
     const table = page.getByRole('table', { name: /Derived correspondences: The six stages of social innovation → EPIS framework/ });
     await table.waitFor();
@@ -184,7 +184,7 @@ describe.runIf(hasChromium)('model-to-model crosswalk', () => {
       ['Prototyping and pilots', '⊂ part of (derived)', 'Implementation'],
       ['sustaining', '⊂ part of (derived)', 'Implementation'],
     ]);
-    expect(new URL(page.url()).hash).toBe(`#/pairwise/${murray}/${epis}`);
+    expect(new URL(page.url()).hash).toBe(`#/r/stages-of-innovation/pairwise/${murray}/${epis}`);
     // a bookmarked pair opens as it was left
     await page.goto(`${server.url}/#/pairwise/${epis}/${murray}`);
     await page.getByRole('table', { name: /Derived correspondences: EPIS framework → The six stages/ }).waitFor();

@@ -42,7 +42,7 @@ describe.runIf(hasChromium)('crosswalk view', () => {
     await page.keyboard.press('ArrowDown');
     const table = page.getByRole('table', { name: 'Source models aligned to the target stages' });
     await table.waitFor();
-    expect(page.url()).toMatch(/#\/crosswalk\/stages$/);
+    expect(page.url()).toMatch(/#\/r\/stages-of-innovation\/crosswalk\/stages$/);
     const cells = await rowCells(/Source models aligned to the target stages/);
     expect(cells[0]).toEqual(['Model', 'Mobilising', 'Designing', 'Developing', 'Integrating', 'Growing', 'System change']);
     // Murray et al. as seeded (fixtures/seed): one to one, prototyping a subset of Developing; the screen reader

@@ -45,7 +45,7 @@ describe.runIf(hasChromium)('quick find', () => {
     await page.keyboard.press('Enter');
     await dialog.waitFor({ state: 'detached' });
     const dd = frameworks.find((f) => f.name.includes('Double Diamond')) as Named;
-    expect(page.url()).toMatch(new RegExp(`#/models/${dd.id}$`));
+    expect(page.url()).toMatch(new RegExp(`#/r/stages-of-innovation/models/${dd.id}$`));
     await expect.poll(activeId).toBe(`model-${dd.id}`);
   });
 
@@ -64,7 +64,7 @@ describe.runIf(hasChromium)('quick find', () => {
     const phases = (await server.request('GET', `/api/reviews/1/frameworks/${epis.id}/phases`)).body as { id: number; label: string }[];
     const sustainment = phases.find((p) => p.label === 'sustainment');
     await expect.poll(activeId).toBe(`align-phase-${sustainment?.id}`);
-    expect(page.url()).toContain(`#/align/${epis.id}/`);
+    expect(page.url()).toContain(`#/r/stages-of-innovation/align/${epis.id}/`);
   });
 
   it('finds a stage by its focus keywords and shows its column in the stage layout', async () => {

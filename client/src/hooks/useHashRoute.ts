@@ -1,14 +1,17 @@
 import { useEffect, useState } from 'react';
+import { parseHash, type Route } from '../lib/route.ts';
 
-/** The current "#/screen/rest" route; screens navigate by setting location.hash. */
-export function useHashRoute(): { screen: string; rest: string[] } {
-  const read = () => window.location.hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
-  const [parts, setParts] = useState(read);
+/**
+ * The current route. `screen` and `rest` are relative to the review (#/r/<slug>/screen/rest…), so a screen reads
+ * its own part of the address whichever review it shows; screens navigate by setting location.hash to a reviewHash.
+ */
+export function useHashRoute(): { route: Route; screen: string; rest: string[] } {
+  const [route, setRoute] = useState(() => parseHash(window.location.hash));
   useEffect(() => {
-    const onChange = () => setParts(read());
+    const onChange = () => setRoute(parseHash(window.location.hash));
     window.addEventListener('hashchange', onChange);
     return () => window.removeEventListener('hashchange', onChange);
   }, []);
-  const [screen = '', ...rest] = parts;
-  return { screen, rest };
+  const screen = route.kind === 'page' ? route.page : route.screen;
+  return { route, screen, rest: route.rest };
 }

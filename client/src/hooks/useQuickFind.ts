@@ -1,9 +1,11 @@
 import { useEffect, useMemo, useState } from 'react';
 import Fuse from 'fuse.js';
 import type { Crosswalk } from '../../../shared/crosswalk/crosswalk.ts';
+import type { Review } from '../../../shared/schemas.ts';
+import { reviewHash } from '../lib/route.ts';
 
 export interface FindItem {
-  kind: 'model' | 'phase' | 'stage' | 'citation';
+  kind: 'review' | 'model' | 'phase' | 'stage' | 'citation';
   id: number;
   title: string;
   /** where it lives, e.g. the model of a phase */
@@ -15,23 +17,32 @@ export interface FindItem {
   focusId: string;
 }
 
-/** Everything quick find searches: models, phases and stages with their text. */
-export function findItems(cw: Crosswalk): FindItem[] {
+/** The reviews in the database: quick find opens one on its overview. */
+export function reviewFindItems(reviews: Review[]): FindItem[] {
+  return reviews.filter((r) => !r.deletedAt).map((r): FindItem => ({
+    kind: 'review', id: r.id, title: r.title, context: r.archivedAt ? 'archived review' : 'review',
+    text: [r.question, r.description, r.citation, r.slug].join(' '),
+    hash: reviewHash(r.slug, 'overview'), focusId: 'main',
+  }));
+}
+
+/** Everything quick find searches in one review: models, phases and stages with their text. */
+export function findItems(cw: Crosswalk, slug: string): FindItem[] {
   const models = cw.models.map((m): FindItem => ({
     kind: 'model', id: m.framework.id, title: m.framework.name, context: m.framework.citation,
     text: [m.framework.citation, m.framework.description, m.framework.discipline].join(' '),
-    hash: `#/models/${m.framework.id}`, focusId: `model-${m.framework.id}`,
+    hash: reviewHash(slug, 'models', m.framework.id), focusId: `model-${m.framework.id}`,
   }));
   const phases = cw.models.flatMap((m) =>
     m.phases.map((p): FindItem => ({
       kind: 'phase', id: p.id, title: p.label, context: m.framework.name, text: p.description,
-      hash: `#/align/${m.framework.id}/${p.id}`, focusId: `align-phase-${p.id}`,
+      hash: reviewHash(slug, 'align', m.framework.id, p.id), focusId: `align-phase-${p.id}`,
     })),
   );
   const stages = cw.stages.map((s): FindItem => ({
     kind: 'stage', id: s.id, title: s.name, context: cw.target?.name ?? 'target framework',
     text: [s.focus, s.purpose, s.keyLabel, s.keyQuestion, s.successMeasures].join(' '),
-    hash: `#/crosswalk/stages/${s.id}`, focusId: `sl-stage-${s.id}`,
+    hash: reviewHash(slug, 'crosswalk', 'stages', s.id), focusId: `sl-stage-${s.id}`,
   }));
   return [...models, ...stages, ...phases];
 }

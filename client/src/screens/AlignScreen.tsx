@@ -9,12 +9,16 @@ import { AlignmentBoardStage, stageDomId } from '../components/align/AlignmentBo
 import { AlignmentEditor } from '../components/align/AlignmentEditor.tsx';
 import { ConflictDialog } from '../components/align/ConflictDialog.tsx';
 import { RelationMenu } from '../components/align/RelationMenu.tsx';
-import { RELATION_TEXT, type AlignedRelation } from '../components/crosswalk/relations.ts';
+import type { AlignedRelation } from '../components/crosswalk/relations.ts';
+import { useRelationText } from '../components/crosswalk/RelationTextContext.tsx';
 import { useAlignments } from '../hooks/useAlignments.ts';
 import { ConflictError, useAlignmentMutations, type AlignmentConflict, type AlignmentPatch } from '../hooks/useAlignmentMutations.ts';
 import { useAlignmentUndo } from '../hooks/useAlignmentUndo.ts';
 import { useCrosswalk } from '../hooks/useCrosswalk.ts';
 import { useHashRoute } from '../hooks/useHashRoute.ts';
+import { reviewHash } from '../lib/route.ts';
+import { MissingInAddress } from '../components/common/MissingInAddress.tsx';
+import { useMissingOnArrival } from '../hooks/useMissingOnArrival.ts';
 import type { ScreenProps } from './types.ts';
 import '../styles/align.css';
 
@@ -41,6 +45,7 @@ function arrowFocus(e: KeyboardEvent<HTMLElement>, ids: string[], currentId: str
 /** The alignment board: one model's phases beside the target stages; align by drag and drop or by keyboard. */
 export function AlignScreen({ review }: ScreenProps) {
   const crosswalk = useCrosswalk(review.id);
+  const relationText = useRelationText();
   const alignmentsQuery = useAlignments(review.id);
   const mutations = useAlignmentMutations(review.id);
   const { rest } = useHashRoute();
@@ -58,6 +63,7 @@ export function AlignScreen({ review }: ScreenProps) {
   const models = useMemo(() => cw?.models ?? [], [cw]);
   const requested = Number(rest[0]);
   const model = models.find((m) => m.framework.id === requested) ?? models[0];
+  const modelMissing = useMissingOnArrival(rest.join('/'), cw ? Boolean(rest[0]) && !models.some((m) => m.framework.id === requested) : undefined);
   const stages = useMemo(() => cw?.stages ?? [], [cw]);
   const phases = useMemo(() => model?.phases ?? [], [model]);
   const allAlignments = useMemo(() => alignmentsQuery.data ?? [], [alignmentsQuery.data]);
@@ -94,7 +100,7 @@ export function AlignScreen({ review }: ScreenProps) {
   const pick = async ({ phaseId, stageId, reasons }: MenuState, relation: AlignedRelation) => {
     setMenu(null);
     const existing = alignments.find((a) => a.phaseId === phaseId && a.stageId === stageId);
-    const what = `${phaseLabel(phaseId)} → ${stageName(stageId)} (${RELATION_TEXT[relation]})`;
+    const what = `${phaseLabel(phaseId)} → ${stageName(stageId)} (${relationText[relation]})`;
     try {
       if (existing) {
         const after = await mutations.update(existing, { relation });
@@ -182,6 +188,9 @@ export function AlignScreen({ review }: ScreenProps) {
   if (crosswalk.error) return <p role="alert">Could not load the crosswalk: {crosswalk.error.message}</p>;
   if (alignmentsQuery.error) return <p role="alert">Could not load the alignments: {alignmentsQuery.error.message}</p>;
   if (!cw || !alignmentsQuery.data) return <p role="status">Loading…</p>;
+  if (modelMissing) {
+    return <MissingInAddress review={review} what="model" ids={[rest[0] ?? '']} screen="align" screenLabel="Align" />;
+  }
   if (!model) return <p>This review has no source models yet. Add one under Models.</p>;
 
   const phaseDomIds = phases.map((p) => phaseDomId(p.id));
@@ -219,7 +228,7 @@ export function AlignScreen({ review }: ScreenProps) {
         <select
           id="align-model"
           value={model.framework.id}
-          onChange={(e) => { window.location.hash = `#/align/${e.target.value}`; }}
+          onChange={(e) => { window.location.hash = reviewHash(review.slug, 'align', e.target.value); }}
         >
           {models.map((m) => (
             <option key={m.framework.id} value={m.framework.id}>{m.label}</option>

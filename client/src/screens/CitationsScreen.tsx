@@ -11,6 +11,8 @@ import { CitationDetail } from '../components/citations/CitationDetail.tsx';
 import { CitationExport } from '../components/citations/CitationExport.tsx';
 import { citationAuthors, citationYear } from '../components/citations/CitationText.tsx';
 import type { ScreenProps } from './types.ts';
+import { MissingInAddress } from '../components/common/MissingInAddress.tsx';
+import { useMissingOnArrival } from '../hooks/useMissingOnArrival.ts';
 import '../styles/citations.css';
 
 export function CitationsScreen({ review }: ScreenProps) {
@@ -35,6 +37,10 @@ export function CitationsScreen({ review }: ScreenProps) {
   );
   const shown = search.trim() ? fuse.search(search.trim()).map((r) => r.item) : rows;
   const selected = citations.data?.find((c) => c.id === selectedId);
+  const citationMissing = useMissingOnArrival(routeKey, citations.data ? Boolean(rest[0]) && !citations.data.some((c) => String(c.id) === rest[0]) : undefined);
+  if (citationMissing) {
+    return <MissingInAddress review={review} what="citation" ids={[rest[0] ?? '']} screen="citations" screenLabel="Citations" />;
+  }
 
   return (
     <div className="citations-screen">

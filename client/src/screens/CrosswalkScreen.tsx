@@ -1,9 +1,11 @@
 import { RELATION_MARKS } from '../../../shared/crosswalk/crosswalk.ts';
 import { BandsTable } from '../components/crosswalk/BandsTable.tsx';
 import { StageLayoutTable } from '../components/crosswalk/StageLayoutTable.tsx';
-import { ALIGNED_RELATIONS, RELATION_HINT, RELATION_TEXT } from '../components/crosswalk/relations.ts';
+import { ALIGNED_RELATIONS, RELATION_HINT } from '../components/crosswalk/relations.ts';
+import { useRelationText } from '../components/crosswalk/RelationTextContext.tsx';
 import { useCrosswalk } from '../hooks/useCrosswalk.ts';
 import { useHashRoute } from '../hooks/useHashRoute.ts';
+import { reviewHash } from '../lib/route.ts';
 import type { ScreenProps } from './types.ts';
 import '../styles/crosswalk.css';
 
@@ -12,10 +14,11 @@ type Layout = 'bands' | 'stages';
 /** The crosswalk as Table 1 prints it (models × bands) or in the stage layout (models × target stages). */
 export function CrosswalkScreen({ review }: ScreenProps) {
   const crosswalk = useCrosswalk(review.id);
+  const relationText = useRelationText();
   const { rest } = useHashRoute();
   const layout: Layout = rest[0] === 'stages' ? 'stages' : 'bands';
   const setLayout = (next: Layout) => {
-    window.location.hash = next === 'stages' ? '#/crosswalk/stages' : '#/crosswalk';
+    window.location.hash = next === 'stages' ? reviewHash(review.slug, 'crosswalk', 'stages') : reviewHash(review.slug, 'crosswalk');
   };
 
   if (crosswalk.error) return <p role="alert">Could not load the crosswalk: {crosswalk.error.message}</p>;
@@ -45,9 +48,9 @@ export function CrosswalkScreen({ review }: ScreenProps) {
         <>
           <ul className="sl-legend" aria-label="Legend">
             {ALIGNED_RELATIONS.map((r) => (
-              <li key={r}><span aria-hidden="true" className="rel-mark">{RELATION_MARKS[r]}</span> {RELATION_TEXT[r]} ({RELATION_HINT[r]})</li>
+              <li key={r}><span aria-hidden="true" className="rel-mark">{RELATION_MARKS[r]}</span> {relationText[r]} ({RELATION_HINT[r]})</li>
             ))}
-            <li><span className="sl-no-counterpart">— no counterpart</span>: every phase assessed, none aligns here</li>
+            <li><span className="sl-no-counterpart">— {relationText['no-counterpart']}</span>: every phase assessed, none aligns here</li>
             <li><span className="sl-not-assessed">not assessed</span>: some phase not yet assessed</li>
           </ul>
           <StageLayoutTable crosswalk={cw} caption={tables.stages.caption} />

@@ -8,6 +8,8 @@ import { useHashRoute } from '../hooks/useHashRoute.ts';
 import { useStageMutations } from '../hooks/useStageMutations.ts';
 import { useUndoDelete } from '../hooks/useUndoDelete.ts';
 import type { ScreenProps } from './types.ts';
+import { MissingInAddress } from '../components/common/MissingInAddress.tsx';
+import { useMissingOnArrival } from '../hooks/useMissingOnArrival.ts';
 import '../styles/framework.css';
 
 type FocusTarget = { stageId: number; action: 'edit' | 'up' | 'down' } | { selector: string };
@@ -45,9 +47,13 @@ export function FrameworkScreen({ review }: ScreenProps) {
     }
   }, [focusTarget, stages, editingId, confirmingId]);
 
+  const stageMissing = useMissingOnArrival(rest.join('/'), stages ? Boolean(rest[0]) && !stages.some((s) => String(s.id) === rest[0]) : undefined);
   if (crosswalk.error) return <p role="alert">Could not load the crosswalk: {crosswalk.error.message}</p>;
   if (!cw || !stages) return <p role="status">Loading…</p>;
   if (!cw.target) return <p>This review has no target framework yet.</p>;
+  if (stageMissing) {
+    return <MissingInAddress review={review} what="stage" ids={[rest[0] ?? '']} screen="framework" screenLabel="Target framework" />;
+  }
 
   const busy = mutations.reorder.isPending || deleting || mutations.create.isPending;
   const fail = (what: string) => (e: unknown) =>

@@ -4,6 +4,9 @@ import type { CrosswalkModel } from '../../../shared/crosswalk/crosswalk.ts';
 import { LanesDiagram, type Lane, type LaneRibbon } from '../components/lanes/LanesDiagram.tsx';
 import { useCrosswalk } from '../hooks/useCrosswalk.ts';
 import { useHashRoute } from '../hooks/useHashRoute.ts';
+import { reviewHash } from '../lib/route.ts';
+import { MissingInAddress } from '../components/common/MissingInAddress.tsx';
+import { useMissingOnArrival } from '../hooks/useMissingOnArrival.ts';
 import type { ScreenProps } from './types.ts';
 import '../styles/lanes.css';
 
@@ -29,7 +32,7 @@ export function LanesScreen({ review }: ScreenProps) {
       : models.slice(0, 3).map((m) => m.framework.id);
   }, [lanesParam, models]);
   const setChosen = (ids: number[]) => {
-    window.location.hash = `#/lanes/${ids.join(',')}`;
+    window.location.hash = reviewHash(review.slug, 'lanes', ids.join(','));
   };
 
   const lanes: Lane[] = useMemo(() => {
@@ -45,8 +48,13 @@ export function LanesScreen({ review }: ScreenProps) {
     });
   }, [cw, chosenIds]);
 
+  const unknownLanes = lanesParam.split(',').filter((p) => p !== '' && !models.some((m) => String(m.framework.id) === p));
+  const lanesMissing = useMissingOnArrival(lanesParam, cw ? unknownLanes.length > 0 : undefined);
   if (crosswalk.error) return <p role="alert">Could not load the crosswalk: {crosswalk.error.message}</p>;
   if (!cw) return <p role="status">Loading…</p>;
+  if (lanesMissing) {
+    return <MissingInAddress review={review} what={unknownLanes.length > 1 ? 'models' : 'model'} ids={unknownLanes} screen="lanes" screenLabel="Lanes" />;
+  }
 
   const stageName = (id: number) => cw.stages.find((s) => s.id === id)?.name ?? `stage ${id}`;
   const crossingText = lanes.flatMap((lane) => {

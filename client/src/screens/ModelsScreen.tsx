@@ -7,8 +7,12 @@ import { ConfirmDialog } from '../components/common/ConfirmDialog.tsx';
 import { focusWhenReady } from '../components/common/focusWhenReady.ts';
 import { ModelPhaseRow, modelsPhaseId } from '../components/models/ModelPhaseRow.tsx';
 import { ModelRow, modelDomId } from '../components/models/ModelRow.tsx';
+import { ModelsTableImport } from '../components/models/ModelsTableImport.tsx';
 import { useCrosswalk, type CrosswalkResponse } from '../hooks/useCrosswalk.ts';
 import { useHashRoute } from '../hooks/useHashRoute.ts';
+import { reviewHash } from '../lib/route.ts';
+import { MissingInAddress } from '../components/common/MissingInAddress.tsx';
+import { useMissingOnArrival } from '../hooks/useMissingOnArrival.ts';
 import { useModelMutations, type ModelFields } from '../hooks/useModelMutations.ts';
 import { usePhaseMutations, type PhaseFields } from '../hooks/usePhaseMutations.ts';
 import { useUndoDelete, type SubtreeCounts, type SubtreeKind } from '../hooks/useUndoDelete.ts';
@@ -52,12 +56,17 @@ export function ModelsScreen({ review }: ScreenProps) {
   const [newModel, setNewModel] = useState<ModelFields>({ name: '', citation: '' });
   const [newPhase, setNewPhase] = useState<{ label: string; bandId: string }>({ label: '', bandId: '' });
 
+  const addressed = crosswalk.data?.crosswalk.models;
+  const modelMissing = useMissingOnArrival(rest.join('/'), addressed ? Boolean(rest[0]) && !addressed.some((m) => m.framework.id === Number(rest[0])) : undefined);
   if (crosswalk.error) return <p role="alert">Could not load the models: {crosswalk.error.message}</p>;
   if (!crosswalk.data) return <p role="status">Loading…</p>;
   const cw = crosswalk.data.crosswalk;
+  if (modelMissing) {
+    return <MissingInAddress review={review} what="model" ids={[rest[0] ?? '']} screen="models" screenLabel="Models" />;
+  }
   const selected = cw.models.find((m) => m.framework.id === Number(rest[0])) ?? cw.models[0];
   const select = (id: number) => {
-    window.location.hash = `#/models/${id}`;
+    window.location.hash = reviewHash(review.slug, 'models', id);
   };
 
   const attempt = async (work: () => Promise<unknown>, done: string): Promise<boolean> => {
@@ -203,6 +212,10 @@ export function ModelsScreen({ review }: ScreenProps) {
           </p>
         )}
       </div>
+      <details className="models-import-disclosure">
+        <summary>Import models from a table</summary>
+        <ModelsTableImport review={review} />
+      </details>
       <div className="models-layout">
         <section aria-labelledby="models-list-heading">
           <h3 id="models-list-heading">Source models</h3>

@@ -3,6 +3,9 @@ import { deriveModelCrosswalk } from '../../../shared/crosswalk/compose.ts';
 import { PairwiseTable } from '../components/coverage/PairwiseTable.tsx';
 import { useCrosswalk } from '../hooks/useCrosswalk.ts';
 import { useHashRoute } from '../hooks/useHashRoute.ts';
+import { reviewHash } from '../lib/route.ts';
+import { MissingInAddress } from '../components/common/MissingInAddress.tsx';
+import { useMissingOnArrival } from '../hooks/useMissingOnArrival.ts';
 import type { ScreenProps } from './types.ts';
 import '../styles/pairwise.css';
 
@@ -20,15 +23,20 @@ export function PairwiseScreen({ review }: ScreenProps) {
   const aId = known(rest[0]) ?? models[0]?.framework.id;
   const bId = known(rest[1]) ?? models[1]?.framework.id ?? models[0]?.framework.id;
   const pick = (a: number | undefined, b: number | undefined) => {
-    window.location.hash = `#/pairwise/${a ?? ''}/${b ?? ''}`;
+    window.location.hash = reviewHash(review.slug, 'pairwise', a ?? '', b ?? '');
   };
   const rows = useMemo(
     () => (cw && aId !== undefined && bId !== undefined ? deriveModelCrosswalk(cw, aId, bId) : []),
     [cw, aId, bId],
   );
 
+  const unknownPair = rest.slice(0, 2).filter((p) => p !== '' && known(p) === undefined);
+  const pairMissing = useMissingOnArrival(rest.join('/'), cw ? unknownPair.length > 0 : undefined);
   if (crosswalk.error) return <p role="alert">Could not load the crosswalk: {crosswalk.error.message}</p>;
   if (!cw) return <p role="status">Loading…</p>;
+  if (pairMissing) {
+    return <MissingInAddress review={review} what={unknownPair.length > 1 ? 'models' : 'model'} ids={unknownPair} screen="pairwise" screenLabel="Model to model" />;
+  }
   if (models.length < 2) return <p>Model-to-model crosswalks need at least two source models.</p>;
 
   const a = models.find((m) => m.framework.id === aId);

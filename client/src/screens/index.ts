@@ -1,4 +1,4 @@
-// The app's screens, in navigation order: add a screen by adding it here.
+// The screens of a review, in navigation order within their groups: add a screen by adding it here.
 import { OverviewScreen } from './OverviewScreen.tsx';
 import { CoverageScreen } from './CoverageScreen.tsx';
 import { PairwiseScreen } from './PairwiseScreen.tsx';
@@ -10,18 +10,20 @@ import { ModelsScreen } from './ModelsScreen.tsx';
 import { LibraryScreen } from './LibraryScreen.tsx';
 import { DuplicatesScreen } from './DuplicatesScreen.tsx';
 import { CitationsScreen } from './CitationsScreen.tsx';
+import { SettingsScreen } from './SettingsScreen.tsx';
 import type { ScreenDef } from './types.ts';
 
 export const screens: ScreenDef[] = [
-  { id: 'overview', label: 'Overview', component: OverviewScreen },
-  { id: 'crosswalk', label: 'Crosswalk', component: CrosswalkScreen },
-  { id: 'align', label: 'Align', component: AlignScreen },
-  { id: 'lanes', label: 'Lanes', component: LanesScreen },
-  { id: 'coverage', label: 'Coverage', component: CoverageScreen },
-  { id: 'pairwise', label: 'Model to model', component: PairwiseScreen },
-  { id: 'framework', label: 'Target framework', component: FrameworkScreen },
-  { id: 'models', label: 'Models', component: ModelsScreen },
-  { id: 'citations', label: 'Citations', component: CitationsScreen },
-  { id: 'library', label: 'Library', component: LibraryScreen },
-  { id: 'duplicates', label: 'Duplicates', component: DuplicatesScreen },
+  { id: 'crosswalk', label: 'Crosswalk', group: 'Synthesis', component: CrosswalkScreen },
+  { id: 'align', label: 'Align', group: 'Synthesis', component: AlignScreen },
+  { id: 'lanes', label: 'Lanes', group: 'Synthesis', component: LanesScreen },
+  { id: 'coverage', label: 'Coverage', group: 'Synthesis', component: CoverageScreen },
+  { id: 'pairwise', label: 'Model to model', group: 'Synthesis', component: PairwiseScreen },
+  { id: 'framework', label: 'Target framework', group: 'Synthesis', component: FrameworkScreen },
+  { id: 'models', label: 'Models', group: 'Synthesis', component: ModelsScreen },
+  { id: 'library', label: 'Library', group: 'Literature', component: LibraryScreen },
+  { id: 'duplicates', label: 'Duplicates', group: 'Literature', component: DuplicatesScreen },
+  { id: 'citations', label: 'Citations', group: 'References', component: CitationsScreen },
+  { id: 'overview', label: 'Overview', group: 'Review', component: OverviewScreen },
+  { id: 'settings', label: 'Settings', group: 'Review', component: SettingsScreen },
 ];

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { Alignment } from '../../../../shared/schemas.ts';
 import type { AlignmentPatch } from '../../hooks/useAlignmentMutations.ts';
-import { ALIGNED_RELATIONS, RELATION_HINT, RELATION_TEXT, type AlignedRelation } from '../crosswalk/relations.ts';
+import { ALIGNED_RELATIONS, RELATION_HINT, type AlignedRelation } from '../crosswalk/relations.ts';
+import { useRelationText } from '../crosswalk/RelationTextContext.tsx';
 
 /**
  * Relation, confidence and rationale of one alignment. Opens with the rationale focused; Enter in the confidence
@@ -13,6 +14,7 @@ export function AlignmentEditor({ alignment, title, onSave, onCancel }: {
   onSave: (patch: AlignmentPatch) => void;
   onCancel: () => void;
 }) {
+  const relationText = useRelationText();
   const [relation, setRelation] = useState(alignment.relation);
   const [confidence, setConfidence] = useState(alignment.confidence === null ? '' : String(alignment.confidence));
   const [rationale, setRationale] = useState(alignment.rationale);
@@ -54,7 +56,7 @@ export function AlignmentEditor({ alignment, title, onSave, onCancel }: {
           Relation
           <select id={`${idBase}-relation`} value={relation} onChange={(e) => setRelation(e.target.value as AlignedRelation)}>
             {ALIGNED_RELATIONS.map((r) => (
-              <option key={r} value={r}>{RELATION_TEXT[r]} ({RELATION_HINT[r]})</option>
+              <option key={r} value={r}>{relationText[r]} ({RELATION_HINT[r]})</option>
             ))}
           </select>
         </label>

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { Alignment } from '../../../../shared/schemas.ts';
 import type { AlignmentConflict } from '../../hooks/useAlignmentMutations.ts';
-import { RELATION_TEXT } from '../crosswalk/relations.ts';
+import { useRelationText } from '../crosswalk/RelationTextContext.tsx';
 
 const FIELDS = ['relation', 'stageId', 'confidence', 'rationale'] as const;
 const FIELD_LABEL: Record<(typeof FIELDS)[number], string> = {
@@ -19,6 +19,7 @@ export function ConflictDialog({ conflict, phaseLabel, stageName, onKeepTheirs, 
   onKeepTheirs: () => void;
   onReapply: () => void;
 }) {
+  const relationText = useRelationText();
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;
@@ -27,7 +28,7 @@ export function ConflictDialog({ conflict, phaseLabel, stageName, onKeepTheirs, 
   }, []);
   const mine: Alignment = { ...conflict.base, ...conflict.mine };
   const show = (a: Alignment, field: (typeof FIELDS)[number]): string => {
-    if (field === 'relation') return RELATION_TEXT[a.relation];
+    if (field === 'relation') return relationText[a.relation];
     if (field === 'stageId') return stageName(a.stageId);
     if (field === 'confidence') return a.confidence === null ? '—' : String(a.confidence);
     return a.rationale || '—';

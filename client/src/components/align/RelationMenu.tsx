@@ -1,6 +1,7 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { RELATION_MARKS } from '../../../../shared/crosswalk/crosswalk.ts';
-import { ALIGNED_RELATIONS, RELATION_HINT, RELATION_TEXT, type AlignedRelation } from '../crosswalk/relations.ts';
+import { ALIGNED_RELATIONS, RELATION_HINT, type AlignedRelation } from '../crosswalk/relations.ts';
+import { useRelationText } from '../crosswalk/RelationTextContext.tsx';
 
 /**
  * A menu of the four relations, focused when it opens: arrows move, Enter picks, Escape cancels. Opened by Enter
@@ -12,6 +13,7 @@ export function RelationMenu({ label, current, onPick, onCancel }: {
   onPick: (relation: AlignedRelation) => void;
   onCancel: () => void;
 }) {
+  const relationText = useRelationText();
   const items = useRef<(HTMLButtonElement | null)[]>([]);
   useEffect(() => {
     const start = current ? ALIGNED_RELATIONS.indexOf(current) : 0;
@@ -47,7 +49,7 @@ export function RelationMenu({ label, current, onPick, onCancel }: {
           onClick={() => onPick(relation)}
           className={relation === current ? 'current' : undefined}
         >
-          <span aria-hidden="true" className="rel-mark">{RELATION_MARKS[relation]}</span> {RELATION_TEXT[relation]}
+          <span aria-hidden="true" className="rel-mark">{RELATION_MARKS[relation]}</span> {relationText[relation]}
           <span className="menu-hint"> — {RELATION_HINT[relation]}</span>
         </button>
       ))}

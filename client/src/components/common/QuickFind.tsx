@@ -1,25 +1,40 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Review } from '../../../../shared/schemas.ts';
 import { useCrosswalk } from '../../hooks/useCrosswalk.ts';
-import { findItems, useFindIndex, useQuickFindShortcut, type FindItem } from '../../hooks/useQuickFind.ts';
+import { findItems, reviewFindItems, useFindIndex, useQuickFindShortcut, type FindItem } from '../../hooks/useQuickFind.ts';
+import { useReviews } from '../../hooks/useReviews.ts';
 import { useCitationFindItems } from '../../hooks/useCitationFindItems.ts';
 import { focusWhenReady } from './focusWhenReady.ts';
 import '../../styles/quickfind.css';
 
-const KIND_LABEL: Record<FindItem['kind'], string> = { model: 'Model', phase: 'Phase', stage: 'Stage', citation: 'Citation' };
+const KIND_LABEL: Record<FindItem['kind'], string> = { review: 'Review', model: 'Model', phase: 'Phase', stage: 'Stage', citation: 'Citation' };
 const MAX_RESULTS = 12;
 
-/** Ctrl/Cmd+K: fuzzy search over models, phases and stages; arrows choose, Enter jumps to the item. */
-export function QuickFind({ review }: { review: Review }) {
+/**
+ * Ctrl/Cmd+K: fuzzy search over the reviews and, within the open review, its models, phases, stages and citations;
+ * arrows choose, Enter jumps to the item.
+ */
+export function QuickFind({ review }: { review: Review | undefined }) {
   const { open, setOpen } = useQuickFindShortcut();
-  return open ? <QuickFindDialog review={review} onClose={() => setOpen(false)} /> : null;
+  if (!open) return null;
+  return review
+    ? <ReviewQuickFind review={review} onClose={() => setOpen(false)} />
+    : <QuickFindDialog items={[]} ready onClose={() => setOpen(false)} />;
 }
 
-function QuickFindDialog({ review, onClose }: { review: Review; onClose: () => void }) {
+function ReviewQuickFind({ review, onClose }: { review: Review; onClose: () => void }) {
   const crosswalk = useCrosswalk(review.id);
   const cw = crosswalk.data?.crosswalk;
-  const citationItems = useCitationFindItems(review.id);
-  const items = useMemo(() => [...(cw ? findItems(cw) : []), ...citationItems], [cw, citationItems]);
+  const citationItems = useCitationFindItems(review.id, review.slug);
+  const items = useMemo(() => [...(cw ? findItems(cw, review.slug) : []), ...citationItems], [cw, citationItems, review.slug]);
+  return <QuickFindDialog items={items} ready={cw !== undefined} onClose={onClose} />;
+}
+
+function QuickFindDialog({ items: reviewItems, ready, onClose }: { items: FindItem[]; ready: boolean; onClose: () => void }) {
+  const reviews = useReviews();
+  // the open review's own things first; other reviews are found by name
+  const items = useMemo(() => [...reviewItems, ...reviewFindItems(reviews.data ?? [])], [reviewItems, reviews.data]);
+  const cw = ready && reviews.data !== undefined;
   const fuse = useFindIndex(items);
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
@@ -80,14 +95,14 @@ function QuickFindDialog({ review, onClose }: { review: Review; onClose: () => v
       <input
         type="search"
         role="combobox"
-        aria-label="Find a model, phase or stage"
+        aria-label="Find a review, model, phase, stage or citation"
         aria-expanded={results.length > 0}
         aria-controls="quickfind-results"
         aria-autocomplete="list"
         aria-activedescendant={results.length > 0 ? optionId(current) : undefined}
         autoFocus
         value={query}
-        placeholder="Find a model, phase or stage…"
+        placeholder="Find a review, model, phase or stage…"
         onChange={(e) => {
           setQuery(e.target.value);
           setActive(0);

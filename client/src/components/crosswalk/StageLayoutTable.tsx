@@ -1,5 +1,6 @@
 import type { Crosswalk } from '../../../../shared/crosswalk/crosswalk.ts';
 import { RelationMark } from './RelationMark.tsx';
+import { useRelationText } from './RelationTextContext.tsx';
 
 export const stageColumnId = (stageId: number): string => `sl-stage-${stageId}`;
 
@@ -8,6 +9,7 @@ export const stageColumnId = (stageId: number): string => `sl-stage-${stageId}`;
  * counterpart" (assessed, nothing here) and "not assessed" read differently in words, not only in colour.
  */
 export function StageLayoutTable({ crosswalk, caption }: { crosswalk: Crosswalk; caption: string }) {
+  const relationText = useRelationText();
   return (
     <table className="data-table stage-layout-table" aria-label={caption}>
       <caption>{caption}</caption>
@@ -38,7 +40,7 @@ export function StageLayoutTable({ crosswalk, caption }: { crosswalk: Crosswalk;
                 );
               }
               return cell.state === 'no-counterpart' ? (
-                <td key={cell.stageId} className="sl-no-counterpart">— no counterpart</td>
+                <td key={cell.stageId} className="sl-no-counterpart">— {relationText['no-counterpart']}</td>
               ) : (
                 <td key={cell.stageId} className="sl-not-assessed">not assessed</td>
               );

@@ -1,7 +1,7 @@
 import type { CrosswalkModel } from '../../../../shared/crosswalk/crosswalk.ts';
 import type { Stage } from '../../../../shared/schemas.ts';
 import { RELATION_MARKS } from '../../../../shared/crosswalk/crosswalk.ts';
-import { RELATION_TEXT } from '../crosswalk/relations.ts';
+import { useRelationText } from '../crosswalk/RelationTextContext.tsx';
 
 export interface LaneRibbon {
   alignmentId: number;
@@ -31,6 +31,7 @@ const clip = (text: string, max: number): string => (text.length > max ? `${text
  * dashed, red and marked "!" so they are told apart without colour.
  */
 export function LanesDiagram({ lanes, stages, title }: { lanes: Lane[]; stages: Stage[]; title: string }) {
+  const relationText = useRelationText();
   const usable = WIDTH - 2 * LEFT;
   const colW = usable / Math.max(1, stages.length);
   const stageX = new Map(stages.map((s, i) => [s.id, LEFT + (i + 0.5) * colW]));
@@ -84,7 +85,7 @@ export function LanesDiagram({ lanes, stages, title }: { lanes: Lane[]; stages: 
                   <text x={(px + sx) / 2} y={mid - 4} textAnchor="middle" className="ribbon-mark">
                     {RELATION_MARKS[r.relation]}{r.crossing ? ' !' : ''}
                   </text>
-                  <title>{`${RELATION_TEXT[r.relation]}${r.crossing ? ' — crosses another alignment' : ''}`}</title>
+                  <title>{`${relationText[r.relation]}${r.crossing ? ' — crosses another alignment' : ''}`}</title>
                 </g>
               );
             })}
