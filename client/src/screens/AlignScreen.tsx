@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useState, type KeyboardEvent } from 'r
 import { DndContext, PointerSensor, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
 import { suggestAlignments, type Suggestion } from '../../../shared/crosswalk/suggest.ts';
 import type { Alignment } from '../../../shared/schemas.ts';
-import { ApiError } from '../api/client.ts';
+import { describeError } from '../api/problems.ts';
 import { AlignmentBoardPhase, phaseDomId } from '../components/align/AlignmentBoardPhase.tsx';
 import { CitationChips } from '../components/citations/CitationChips.tsx';
 import { AlignmentBoardStage, stageDomId } from '../components/align/AlignmentBoardStage.tsx';
@@ -28,9 +28,6 @@ interface MenuState {
   /** set when the menu was opened by accepting a suggestion: its reasons become the rationale */
   reasons?: string[];
 }
-
-const describeError = (error: unknown): string =>
-  error instanceof ApiError ? error.problem.detail || error.problem.title : error instanceof Error ? error.message : String(error);
 
 /** Focus the previous/next element of a list of ids with the arrow keys. */
 function arrowFocus(e: KeyboardEvent<HTMLElement>, ids: string[], currentId: string): boolean {

@@ -1,7 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { reviewKeys } from '../api/keys.ts';
-import { ApiError } from '../api/client.ts';
+import { describeError } from '../api/problems.ts';
 import { CitationChips } from '../components/citations/CitationChips.tsx';
 import { ConfirmDialog } from '../components/common/ConfirmDialog.tsx';
 import { focusWhenReady } from '../components/common/focusWhenReady.ts';
@@ -18,6 +18,7 @@ import { usePhaseMutations, type PhaseFields } from '../hooks/usePhaseMutations.
 import { useUndoDelete, type SubtreeCounts, type SubtreeKind } from '../hooks/useUndoDelete.ts';
 import type { ScreenProps } from './types.ts';
 import '../styles/models.css';
+import { useSaveMessage } from '../hooks/useSaveMessage.ts';
 
 interface PendingDelete {
   kind: SubtreeKind;
@@ -26,9 +27,6 @@ interface PendingDelete {
   label: string;
   counts: SubtreeCounts;
 }
-
-const describeError = (error: unknown): string =>
-  error instanceof ApiError ? error.problem.detail || error.problem.title : error instanceof Error ? error.message : String(error);
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -51,7 +49,7 @@ export function ModelsScreen({ review }: ScreenProps) {
   const models = useModelMutations(review.id);
   const phases = usePhaseMutations(review.id);
   const undoDelete = useUndoDelete(review.id);
-  const [message, setMessage] = useState<{ kind: 'status' | 'error'; text: string } | null>(null);
+  const { message, setMessage, attempt } = useSaveMessage();
   const [pending, setPending] = useState<PendingDelete | null>(null);
   const [newModel, setNewModel] = useState<ModelFields>({ name: '', citation: '' });
   const [newPhase, setNewPhase] = useState<{ label: string; bandId: string }>({ label: '', bandId: '' });
@@ -67,17 +65,6 @@ export function ModelsScreen({ review }: ScreenProps) {
   const selected = cw.models.find((m) => m.framework.id === Number(rest[0])) ?? cw.models[0];
   const select = (id: number) => {
     window.location.hash = reviewHash(review.slug, 'models', id);
-  };
-
-  const attempt = async (work: () => Promise<unknown>, done: string): Promise<boolean> => {
-    try {
-      await work();
-      setMessage({ kind: 'status', text: done });
-      return true;
-    } catch (error) {
-      setMessage({ kind: 'error', text: `Not saved: ${describeError(error)}` });
-      return false;
-    }
   };
 
   // A move sends the whole new order. A second key press while the first move is still on its way must build on

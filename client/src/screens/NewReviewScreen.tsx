@@ -5,7 +5,7 @@ import { ReviewStartPicker, type StartChoice } from '../components/review/Review
 import { SetupBands } from '../components/review/SetupBands.tsx';
 import { SetupModels } from '../components/review/SetupModels.tsx';
 import { SetupStages } from '../components/review/SetupStages.tsx';
-import { describeError, fieldErrors, otherErrors } from '../components/review/problems.ts';
+import { describeError, fieldErrors, otherErrors } from '../api/problems.ts';
 import { useReviewMutations } from '../hooks/useReviewMutations.ts';
 import { useReviews } from '../hooks/useReviews.ts';
 import { pageHash, reviewHash } from '../lib/route.ts';

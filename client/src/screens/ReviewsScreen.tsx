@@ -5,7 +5,7 @@ import { BundleRestore } from '../components/review/BundleRestore.tsx';
 import { DuplicateReviewDialog, type DuplicateChoice } from '../components/review/DuplicateReviewDialog.tsx';
 import { ReviewTable, reviewRowId, type ReviewRowActions } from '../components/review/ReviewTable.tsx';
 import { ReviewTrash } from '../components/review/ReviewTrash.tsx';
-import { describeError, isConflict } from '../components/review/problems.ts';
+import { describeError, isConflict } from '../api/problems.ts';
 import { usePendingFocus } from '../hooks/usePendingFocus.ts';
 import { useReviewMutations } from '../hooks/useReviewMutations.ts';
 import { useReviewSummaries, type ReviewSummary } from '../hooks/useReviewSummaries.ts';

@@ -8,7 +8,7 @@ import { FieldError, invalidProps } from '../components/review/FieldError.tsx';
 import { RELATIONS, RelationLabelsFields } from '../components/review/RelationLabelsFields.tsx';
 import { ReviewSettingsConflict, type ConflictRow } from '../components/review/ReviewSettingsConflict.tsx';
 import { ReviewTeam } from '../components/review/ReviewTeam.tsx';
-import { describeError, fieldErrors, otherErrors } from '../components/review/problems.ts';
+import { describeError, fieldErrors, otherErrors } from '../api/problems.ts';
 import { useReviewMutations, type ReviewPatch } from '../hooks/useReviewMutations.ts';
 import type { ScreenProps } from './types.ts';
 import '../styles/reviews.css';

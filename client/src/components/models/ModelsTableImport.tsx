@@ -1,7 +1,7 @@
 // Models from a table the researcher already has (Table 1: the model with its citation, one column per band): paste
 // it or pick a file, see exactly what will be created, fix which column fills which band, then create it in one go.
 import { useEffect, useId, useMemo, useState, type ClipboardEvent } from 'react';
-import { ApiError } from '../../api/client.ts';
+import { describeError } from '../../api/problems.ts';
 import { useCrosswalk } from '../../hooks/useCrosswalk.ts';
 import { useModelsImport } from '../../hooks/useModelsImport.ts';
 import type {
@@ -37,9 +37,6 @@ const ACCEPT = '.csv,.tsv,.tab,.txt,.xlsx,.html,.htm,.md,.markdown';
 const DEBOUNCE_MS = 300;
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
-const describe = (error: unknown): string =>
-  error instanceof ApiError ? error.problem.detail || error.problem.title : error instanceof Error ? error.message : String(error);
-
 function toBase64(bytes: Uint8Array): string {
   let binary = '';
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
@@ -105,7 +102,7 @@ export function ModelsTableImport({ review }: { review: Review }) {
       else if (extension === 'xls') setMessage({ kind: 'error', text: `${file.name} is an old Excel file: save it as .xlsx (Excel Workbook) and choose that.` });
       else newSource({ kind: 'text', text: await file.text(), fileName: file.name }, EXTENSION_FORMAT[extension] ?? 'auto');
     } catch (error) {
-      setMessage({ kind: 'error', text: `Could not read ${file.name}: ${describe(error)}` });
+      setMessage({ kind: 'error', text: `Could not read ${file.name}: ${describeError(error)}` });
     }
   };
 
@@ -148,7 +145,7 @@ export function ModelsTableImport({ review }: { review: Review }) {
       setSource({ kind: 'text', text: '' });
       setOptions({ format: 'auto' });
     } catch (error) {
-      setMessage({ kind: 'error', text: `Nothing was created: ${describe(error)}` });
+      setMessage({ kind: 'error', text: `Nothing was created: ${describeError(error)}` });
     }
   };
 
@@ -198,7 +195,7 @@ export function ModelsTableImport({ review }: { review: Review }) {
         </div>
       </div>
 
-      {wanted !== null && preview.error && <p role="alert" className="models-error">Could not read the table: {describe(preview.error)}</p>}
+      {wanted !== null && preview.error && <p role="alert" className="models-error">Could not read the table: {describeError(preview.error)}</p>}
       {plan && (
         <div className="models-import-plan" aria-busy={!current}>
           <p className="models-import-summary">

@@ -1,6 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react';
 import type { Review } from '../../../../shared/schemas.ts';
-import { isConflict, describeError } from './problems.ts';
+import { isConflict, describeError } from '../../api/problems.ts';
 
 /** A suggestion for the slug of a restored copy: the file's name without ".workbench.json", then "-restored". */
 function suggestSlug(fileName: string): string {

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { Review } from '../../../../shared/schemas.ts';
 import { FieldError, invalidProps } from './FieldError.tsx';
-import { describeError, fieldErrors } from './problems.ts';
+import { describeError, fieldErrors } from '../../api/problems.ts';
 
 export interface DuplicateChoice {
   title: string;

@@ -4,7 +4,7 @@ import { useReviewTeam } from '../../hooks/useReviewTeam.ts';
 import { useReviewTeamMutations } from '../../hooks/useReviewTeamMutations.ts';
 import { focusWhenReady } from '../common/focusWhenReady.ts';
 import { FieldError, invalidProps } from './FieldError.tsx';
-import { describeError, fieldErrors } from './problems.ts';
+import { describeError, fieldErrors } from '../../api/problems.ts';
 
 /** The people working on the review: added by name (and email), taken off again; each change is saved at once. */
 export function ReviewTeam({ review }: { review: Review }) {

@@ -4,7 +4,8 @@ import { useBandMutations } from '../../hooks/useBandMutations.ts';
 import { useCrosswalk } from '../../hooks/useCrosswalk.ts';
 import { atIndex, usePendingFocus } from '../../hooks/usePendingFocus.ts';
 import { FieldError, invalidProps } from './FieldError.tsx';
-import { describeError, fieldErrors } from './problems.ts';
+import { describeError, fieldErrors } from '../../api/problems.ts';
+import { useSaveMessage } from '../../hooks/useSaveMessage.ts';
 
 const bandId = (id: number, part: string) => `setup-band-${id}-${part}`;
 
@@ -15,22 +16,12 @@ export function SetupBands({ review }: { review: Review }) {
   const [label, setLabel] = useState('');
   const [addError, setAddError] = useState<unknown>(null);
   const [renaming, setRenaming] = useState<number | null>(null);
-  const [message, setMessage] = useState<{ kind: 'status' | 'error'; text: string } | null>(null);
+  const { message, setMessage, attempt } = useSaveMessage();
   const focusLater = usePendingFocus();
   if (crosswalk.error) return <p role="alert">Could not load the bands: {crosswalk.error.message}</p>;
   if (!crosswalk.data) return <p role="status">Loading the bands…</p>;
   const list = crosswalk.data.crosswalk.bands;
 
-  const attempt = async (work: () => Promise<unknown>, done: string): Promise<boolean> => {
-    try {
-      await work();
-      setMessage({ kind: 'status', text: done });
-      return true;
-    } catch (error) {
-      setMessage({ kind: 'error', text: `Not saved: ${describeError(error)}` });
-      return false;
-    }
-  };
   const add = async (e: FormEvent) => {
     e.preventDefault();
     setAddError(null);

@@ -7,7 +7,7 @@ import { atIndex, usePendingFocus } from '../../hooks/usePendingFocus.ts';
 import { StageTable } from '../framework/StageTable.tsx';
 import { STAGE_FIELD_LABELS } from '../framework/StageFieldLabels.ts';
 import { FieldError, invalidProps } from './FieldError.tsx';
-import { describeError, fieldErrors, otherErrors } from './problems.ts';
+import { describeError, fieldErrors, otherErrors } from '../../api/problems.ts';
 import '../../styles/framework.css';
 
 const EMPTY: StageFields = { name: '', focus: '', purpose: '', keyLabel: '', keyQuestion: '', successMeasures: '', bandId: null };

@@ -1,5 +1,5 @@
 // Reading a refused write for the user: the server's own words, and the fields its JSON pointers name.
-import { ApiError } from '../../api/client.ts';
+import { ApiError } from './client.ts';
 
 export const describeError = (error: unknown): string =>
   error instanceof ApiError ? error.problem.detail || error.problem.title : error instanceof Error ? error.message : String(error);
