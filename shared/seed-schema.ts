@@ -9,6 +9,8 @@ export const seedFileSchema = z.strictObject({
   review: z.strictObject({
     slug: nonEmpty,
     title: nonEmpty,
+    /** the review question, in the paper's own words where it states one */
+    question: z.string().default(''),
     description: z.string(),
     citation: z.string(),
     doi: z.string().nullable(),

@@ -32,7 +32,7 @@ export function ReviewSwitcher({ reviews, current, screen, rest }: {
           {!current && <option value="">Choose a review…</option>}
           {shown.map((r) => (
             <option key={r.id} value={r.slug}>
-              {r.title}{r.archivedAt ? ' (archived)' : ''} — {openedText(opened[r.slug])}
+              {r.title}{r.archivedAt ? ' (archived)' : ''}{r.id === current?.id ? '' : ` — ${openedText(opened[r.slug])}`}
             </option>
           ))}
         </select>
