@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useReviews } from './hooks/useReviews.ts';
 import { useHashRoute } from './hooks/useHashRoute.ts';
 import { screens } from './screens/index.ts';
@@ -45,6 +45,9 @@ export function App() {
   }, [route, review]);
 
   const mainRef = useRef<HTMLElement>(null);
+  const [menuOpen, setMenuOpen] = useState(false);
+  // the folded menu closes once a link in it has taken you somewhere
+  useEffect(() => setMenuOpen(false), [route]);
   const screen = route.kind === 'review' ? route.screen || HOME_SCREEN : '';
 
   return (
@@ -60,10 +63,22 @@ export function App() {
       >
         Skip to content
       </a>
-      <header className="app-header">
+      <header className={`app-header${menuOpen ? ' menu-open' : ''}`}>
         <p className="app-name"><a href={pageHash('reviews')}>Synthesis Workbench</a></p>
-        {reviews.data && <ReviewSwitcher reviews={reviews.data} current={review} screen={screen} rest={route.kind === 'review' ? route.rest : []} />}
-        {review && <ScreenNav review={review} screens={screens} current={screen} />}
+        {/* on a phone the picker and the screens fold behind one button, so the header stays one line */}
+        <button
+          type="button"
+          className="menu-button"
+          aria-expanded={menuOpen}
+          aria-controls="app-menu"
+          onClick={() => setMenuOpen((open) => !open)}
+        >
+          Menu
+        </button>
+        <div id="app-menu" className="app-menu">
+          {reviews.data && <ReviewSwitcher reviews={reviews.data} current={review} screen={screen} rest={route.kind === 'review' ? route.rest : []} />}
+          {review && <ScreenNav review={review} screens={screens} current={screen} />}
+        </div>
       </header>
       <main id="main" ref={mainRef} tabIndex={-1}>
         {reviews.isPending && <p role="status">Loading reviews…</p>}
