@@ -6,6 +6,7 @@ import type { Repositories } from './db/repositories.ts';
 import { HttpProblem } from './http/problem.ts';
 import { allowedHostnames, hostGuard, securityHeaders } from './http/guards.ts';
 import { mountRoutes, type RouteDef } from './http/route.ts';
+import { isBusy, writeBusy } from './http/write-transaction.ts';
 import { CLIENT_DIST } from './paths.ts';
 import { resourceRoutes } from './routes/index.ts';
 import { systemRoutes } from './routes/system.ts';
@@ -21,6 +22,7 @@ export interface AppOptions {
 }
 
 function sendProblem(res: Response, problem: HttpProblem, instance: string): void {
+  if (problem.retryAfter !== undefined) res.setHeader('Retry-After', String(problem.retryAfter));
   res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem.toJSON(instance)));
 }
 
@@ -31,6 +33,8 @@ function toProblem(error: unknown): HttpProblem {
   if (e.type === 'entity.parse.failed') return new HttpProblem(400, 'Bad Request', `Malformed JSON in the request body: ${e.message ?? ''}`, { errors: [{ pointer: '/body', message: 'is not valid JSON' }] });
   if (e.type === 'entity.too.large') return new HttpProblem(413, 'Content Too Large', `The request body is larger than the limit of ${e.limit ?? '?'} bytes.`);
   if (e.type === 'encoding.unsupported' || e.type === 'charset.unsupported') return new HttpProblem(415, 'Unsupported Media Type', e.message ?? 'Unsupported encoding.');
+  // a write outside a request transaction (an upload's batch row) that waited out busy_timeout
+  if (isBusy(error)) return writeBusy(5);
   if (e.code === 'SQLITE_CONSTRAINT_UNIQUE') return new HttpProblem(409, 'Conflict', `That would duplicate an existing record (${e.message ?? ''}).`);
   if (e.code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return new HttpProblem(422, 'Unprocessable Content', 'The request refers to a record that does not exist.');
   if (e.code?.startsWith('SQLITE_CONSTRAINT')) return new HttpProblem(422, 'Unprocessable Content', `The request breaks a rule of the data model (${e.message ?? ''}).`);

@@ -13,6 +13,17 @@ export interface FileReport {
   failed: { record: number; reason: string }[];
 }
 
+/** failures listed one per line on stderr; the rest are summed up by reason (all are in --json and the API) */
+const LISTED_FAILURES = 20;
+
+function failureSummary(rest: { record: number; reason: string }[]): string {
+  const byReason = new Map<string, number>();
+  for (const f of rest) byReason.set(f.reason, (byReason.get(f.reason) ?? 0) + 1);
+  const lines = [...byReason].sort((a, b) => b[1] - a[1]).slice(0, 10).map(([reason, n]) => `    ${n} × ${reason}\n`);
+  const more = byReason.size > 10 ? `    … and ${byReason.size - 10} other reasons\n` : '';
+  return `  … and ${rest.length} more failed records (see --json):\n${lines.join('')}${more}`;
+}
+
 export const importCommand: Command = {
   name: 'import',
   usage: ['workbench import FILE... [--review ID] [--format auto|ris|bibtex|csl-json|endnote-xml|medline|wos|csv] [--source NAME] [--search TEXT] [--json] [--db PATH]'],
@@ -56,7 +67,8 @@ export const importCommand: Command = {
         reports.push(report);
         if (!values.json) {
           io.err.write(`${fileName}: ${report.format}, ${report.records} records, ${report.imported} imported, ${report.failed.length} failed; ${result.duplicateGroups ?? 0} duplicate groups in the library\n`);
-          for (const f of report.failed) io.err.write(`  record ${f.record}: ${f.reason}\n`);
+          for (const f of report.failed.slice(0, LISTED_FAILURES)) io.err.write(`  record ${f.record}: ${f.reason}\n`);
+          if (report.failed.length > LISTED_FAILURES) io.err.write(failureSummary(report.failed.slice(LISTED_FAILURES)));
         }
       }
     });

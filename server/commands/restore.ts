@@ -44,15 +44,19 @@ export const restoreCommand: Command = {
       // the seed review is not added to it later.
       const fresh = !fs.existsSync(dbPath);
       const db = fresh ? openDatabase(dbPath) : openWorkbench(dbPath).db;
+      let restored = false;
       try {
         if (fresh) {
           migrate(db, readMigrations(MIGRATIONS_DIR));
           markSeedsLoaded(db, file);
         }
         const result = restoreBundle(db, bundle, { replace: values.replace });
+        restored = true;
         io.err.write(`${result.replaced ? 'replaced' : 'restored'} review "${result.slug}" as id ${result.reviewId} (${result.rows} rows) in ${dbPath}\n`);
       } finally {
         db.close();
+        // a restore that failed into a new path leaves no (empty, migrated) database behind
+        if (fresh && !restored) for (const s of ['', '-wal', '-shm', '-journal']) fs.rmSync(`${dbPath}${s}`, { force: true });
       }
     } catch (error) {
       if (error instanceof BundleError) throw new CliError(`restore: ${error.message}`);

@@ -1,6 +1,7 @@
 // Storage of the literature library: batches, items, raw sources, the full-text index and duplicate decisions.
 // Every statement is prepared once per connection; the import worker opens its own connection and uses the same code.
 import type { Statement } from 'better-sqlite3';
+import fs from 'node:fs';
 import type { Db } from './connection.ts';
 import type { CslItem } from '../../shared/csl.ts';
 import { dedupeKeys, nameText } from '../../shared/literature/dedupe-keys.ts';
@@ -49,7 +50,7 @@ export function itemColumns(item: CslItem) {
 
 interface BatchRow {
   id: number; review_id: number; source_name: string; search_string: string; file_name: string; format: string;
-  status: 'running' | 'complete'; worker_pid: number | null; records: number; imported: number; failed: number;
+  status: 'running' | 'complete'; worker_pid: number | null; worker_started: string | null; records: number; imported: number; failed: number;
   created_by: string; created_at: string; finished_at: string | null;
 }
 
@@ -62,21 +63,35 @@ const toBatch = (r: BatchRow): Batch => ({
 const LIST_COLUMNS = `i.id, i.batch_id AS batchId, i.type, i.title, i.first_author AS firstAuthor,
   substr(i.authors, 1, 300) AS authors, i.year, i.container, i.doi, i.dup_group AS dupGroup`;
 
-function pidAlive(pid: number): boolean {
+/** When process `pid` started, from the kernel (Linux), or null where that cannot be read. */
+export function processStarted(pid: number): string | null {
   try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // the command name in parentheses may hold spaces: fields are counted after its closing parenthesis
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? null;
+  } catch {
+    return null;
   }
 }
+
+/** Whether the process that wrote a batch is still running: alive, and not a later process with a reused pid. */
+function ownerAlive(pid: number, started: string | null): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
+  }
+  return started === null || processStarted(pid) === started;
+}
+
+const OWN_START = processStarted(process.pid);
 
 export type LiteratureRepo = ReturnType<typeof createLiteratureRepo>;
 
 export function createLiteratureRepo(db: Db, now: () => string = () => new Date().toISOString()) {
   const s = {
     insertBatch: db.prepare(`INSERT INTO import_batch (review_id, source_name, search_string, file_name, format, status,
-      worker_pid, created_by, created_at) VALUES (?, ?, ?, ?, ?, 'running', ?, ?, ?)`),
+      worker_pid, worker_started, created_by, created_at) VALUES (?, ?, ?, ?, ?, 'running', ?, ?, ?, ?)`),
     batch: db.prepare('SELECT * FROM import_batch WHERE id = ?'),
     batches: db.prepare('SELECT * FROM import_batch WHERE review_id = ? ORDER BY id DESC'),
     runningBatches: db.prepare("SELECT * FROM import_batch WHERE status = 'running'"),
@@ -92,6 +107,10 @@ export function createLiteratureRepo(db: Db, now: () => string = () => new Date(
       VALUES (?, ?, ?, ?, ?, ?, ?)`),
     fillFts: db.prepare(`INSERT INTO lit_fts (rowid, title, authors, abstract, keywords)
       SELECT id, title, authors, coalesce(json_extract(csl, '$.abstract'), ''), keywords FROM lit_item WHERE batch_id = ?`),
+    fillFtsSlice: db.prepare(`INSERT INTO lit_fts (rowid, title, authors, abstract, keywords)
+      SELECT id, title, authors, coalesce(json_extract(csl, '$.abstract'), ''), keywords FROM lit_item
+      WHERE batch_id = ? AND id > ? AND id <= ?`),
+    sliceEnd: db.prepare('SELECT max(id) AS last FROM (SELECT id FROM lit_item WHERE batch_id = ? AND id > ? ORDER BY id LIMIT ?)'),
     unindexBatch: db.prepare('DELETE FROM lit_fts WHERE rowid IN (SELECT id FROM lit_item WHERE batch_id = ?)'),
     unindexItem: db.prepare('DELETE FROM lit_fts WHERE rowid = ?'),
     indexItem: db.prepare(`INSERT INTO lit_fts (rowid, title, authors, abstract, keywords)
@@ -190,12 +209,9 @@ export function createLiteratureRepo(db: Db, now: () => string = () => new Date(
     cleanupAbandoned(): number[] {
       const removed: number[] = [];
       for (const b of s.runningBatches.all() as BatchRow[]) {
-        if (b.worker_pid !== null && b.worker_pid !== process.pid && pidAlive(b.worker_pid)) continue;
+        if (b.worker_pid !== null && b.worker_pid !== process.pid && ownerAlive(b.worker_pid, b.worker_started)) continue;
         if (b.worker_pid === process.pid) continue;
-        db.transaction(() => {
-          s.deleteItems.run(b.id);
-          s.deleteBatch.run(b.id);
-        })();
+        repo.discardBatch(b.id);
         removed.push(b.id);
       }
       return removed;
@@ -203,7 +219,7 @@ export function createLiteratureRepo(db: Db, now: () => string = () => new Date(
 
     createBatch(input: { reviewId: number; sourceName: string; searchString: string; fileName: string; format: string; actor: string; pid?: number }): number {
       const r = s.insertBatch.run(input.reviewId, input.sourceName, input.searchString, input.fileName, input.format,
-        input.pid ?? process.pid, input.actor, now());
+        input.pid ?? process.pid, input.pid === undefined ? OWN_START : processStarted(input.pid), input.actor, now());
       return Number(r.lastInsertRowid);
     },
 
@@ -234,9 +250,30 @@ export function createLiteratureRepo(db: Db, now: () => string = () => new Date(
       })();
     },
 
-    /** Removes a batch that did not complete, with everything it inserted. */
+    /**
+     * Indexes the next `limit` items of a running batch after item `afterId` in one short transaction, so an import
+     * never holds the write lock for long; returns the last id indexed, or null when the batch is fully indexed.
+     */
+    indexBatchSlice(batchId: number, afterId: number, limit: number): number | null {
+      return db.transaction(() => {
+        const last = (s.sliceEnd.get(batchId, afterId, limit) as { last: number | null }).last;
+        if (last !== null) s.fillFtsSlice.run(batchId, afterId, last);
+        return last;
+      }).immediate();
+    },
+
+    /** Makes a batch indexed by indexBatchSlice visible with its counts; the caller refreshes duplicates next. */
+    markBatchComplete(batchId: number, counts: { records: number; imported: number; failed: number }): void {
+      db.transaction(() => {
+        s.batchCounts.run(counts.records, counts.imported, counts.failed, batchId);
+        s.completeBatch.run(now(), batchId);
+      })();
+    },
+
+    /** Removes a batch that did not complete, with everything it inserted (and indexed, if it died while indexing). */
     discardBatch(batchId: number): void {
       db.transaction(() => {
+        s.unindexBatch.run(batchId);
         s.deleteItems.run(batchId);
         s.deleteBatch.run(batchId);
       })();

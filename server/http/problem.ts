@@ -12,13 +12,16 @@ export class HttpProblem extends Error {
   readonly title: string;
   readonly errors?: FieldError[];
   readonly current?: unknown;
+  /** seconds, sent as the Retry-After header (a 503 while another writer holds the database) */
+  readonly retryAfter?: number;
 
-  constructor(status: number, title: string, detail: string, extra: { errors?: FieldError[]; current?: unknown } = {}) {
+  constructor(status: number, title: string, detail: string, extra: { errors?: FieldError[]; current?: unknown; retryAfter?: number } = {}) {
     super(detail);
     this.status = status;
     this.title = title;
     this.errors = extra.errors;
     this.current = extra.current;
+    this.retryAfter = extra.retryAfter;
   }
 
   toJSON(instance?: string): Problem {

@@ -3,7 +3,9 @@
 import type { Request, Response, Router } from 'express';
 import type { z, ZodType } from 'zod';
 import type { Db } from '../db/connection.ts';
-import { HttpProblem, type FieldError } from './problem.ts';
+import { HttpProblem, unprocessable, type FieldError } from './problem.ts';
+import { requireWriteEncoding } from './guards.ts';
+import { writeTransaction } from './write-transaction.ts';
 
 export type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
 
@@ -61,14 +63,35 @@ function parsePart<T>(where: 'params' | 'query' | 'body', schema: ZodType<T> | u
 
 const ACTOR_HEADER = 'x-workbench-user';
 
+/** No request body is nested deeper than this (CSL-JSON is about 4 levels); deeper is refused before validation. */
+export const MAX_BODY_DEPTH = 64;
+
+/** The JSON pointer of the first value nested deeper than `max`, found without recursion (5,000 levels are fine). */
+export function tooDeep(value: unknown, max: number): string | null {
+  const stack: [unknown, number, string][] = [[value, 0, '']];
+  while (stack.length > 0) {
+    const [v, depth, pointer] = stack.pop() as [unknown, number, string];
+    if (v === null || typeof v !== 'object') continue;
+    if (depth >= max) return pointer;
+    for (const [k, child] of Object.entries(v)) {
+      stack.push([child, depth + 1, `${pointer}/${k.replaceAll('~', '~0').replaceAll('/', '~1')}`]);
+    }
+  }
+  return null;
+}
+
 export function mountRoutes(router: Router, db: Db, routes: RouteDef[]): void {
   for (const route of routes) {
     router[route.method](route.path, (req: Request, res: Response) => {
+      // an upload: a streaming route without a JSON body schema, which reads the bytes itself
+      requireWriteEncoding(req, { upload: Boolean(route.stream) && !route.body });
       const params = parsePart('params', route.params, req.params);
       const query = parsePart('query', route.query, req.query);
       if (route.body && req.body === undefined) {
         throw new HttpProblem(415, 'Unsupported Media Type', 'Send the request body as application/json.');
       }
+      const deep = route.body ? tooDeep(req.body, MAX_BODY_DEPTH) : null;
+      if (deep !== null) throw unprocessable(`/body${deep.split('/').slice(0, 4).join('/')}`, `is nested more than ${MAX_BODY_DEPTH} levels deep`);
       const body = parsePart('body', route.body, req.body);
       const actor = (req.get(ACTOR_HEADER) ?? 'local').slice(0, 200);
       const input = { params, query, body, actor };
@@ -77,11 +100,14 @@ export function mountRoutes(router: Router, db: Db, routes: RouteDef[]): void {
           if (!res.headersSent) res.status(route.status ?? 200).json(result);
         });
       }
+      const send = (result: unknown): void => {
+        if (route.raw) return;
+        if (result === undefined) res.status(204).end();
+        else res.status(route.status ?? 200).json(result);
+      };
+      if (route.method === 'get') return send(route.handler(input, res));
       // Every write runs in one transaction: a failure anywhere leaves the database as it was.
-      const result = route.method === 'get' ? route.handler(input, res) : db.transaction(() => route.handler(input, res))();
-      if (route.raw) return;
-      if (result === undefined) res.status(204).end();
-      else res.status(route.status ?? 200).json(result);
+      return writeTransaction(db, () => route.handler(input, res), () => !res.headersSent).then(send);
     });
   }
 }

@@ -1,8 +1,6 @@
 // The literature library API: upload/import with progress, batches and their undo, items (list, search, detail),
 // duplicates, merges (and their undo) and "not a duplicate" decisions.
-import crypto from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { z } from 'zod';
@@ -13,6 +11,7 @@ import { HttpProblem } from '../http/problem.ts';
 import { defineRoute, type RouteDef } from '../http/route.ts';
 import { createImportService, runLibraryOp, type ImportService } from '../services/import/import-service.ts';
 import type { LibraryOp } from '../services/import/library-worker.ts';
+import { sweepUploads, uploadTempPath } from '../services/import/upload-files.ts';
 import { idParamSchema } from '../../shared/schemas.ts';
 import {
   batchSchema, distinctBodySchema, duplicateGroupViewSchema, failureSchema, importProgressSchema, importQuerySchema,
@@ -40,6 +39,7 @@ export function libraryOf(db: Db): Library {
   if (!lib) {
     const lit = createLiteratureRepo(db);
     lit.cleanupAbandoned();
+    if (db.name !== ':memory:' && db.name !== '') sweepUploads(db.name);
     lib = { lit, imports: createImportService(db.name, lit) };
     libraries.set(db, lib);
   }
@@ -88,7 +88,7 @@ export function literatureRoutes(repos: Repositories): RouteDef[] {
         const declared = Number(req.get('content-length') ?? 0);
         if (declared > MAX_UPLOAD_BYTES) throw new HttpProblem(413, 'Content Too Large', `The file is larger than ${MAX_UPLOAD_BYTES} bytes.`);
         // streamed to a temp file: a large upload is never held in memory
-        const tmp = path.join(os.tmpdir(), `workbench-upload-${crypto.randomUUID()}`);
+        const tmp = uploadTempPath(repos.db.name);
         try {
           await pipeline(req, fs.createWriteStream(tmp));
         } catch (error) {
@@ -140,6 +140,8 @@ export function literatureRoutes(repos: Repositories): RouteDef[] {
       params: batchParams,
       handler: async ({ params }, res) => {
         const batch = lit.getBatch(params.reviewId, params.batchId);
+        // an import whose process died while this server runs: undoing it is removing what it left
+        if (batch.status !== 'complete' && lit.cleanupAbandoned().includes(batch.id)) return void res.status(204).end();
         if (batch.status !== 'complete') throw new HttpProblem(409, 'Conflict', `Import batch ${batch.id} is still running; wait for it to finish.`);
         await heavy({ op: 'deleteBatch', reviewId: params.reviewId, batchId: params.batchId }, () => lit.deleteBatch(params.reviewId, params.batchId));
         res.status(204).end();

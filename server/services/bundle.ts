@@ -9,6 +9,7 @@ import {
   BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, bundleProblems, bundleSchema, type Bundle, type BundleTable, type SqlValue,
 } from '../../shared/bundle-schema.ts';
 import { canonicalJson, sha256Text } from '../../shared/snapshot-hash.ts';
+import { REVIEW_SLUG_PATTERN } from '../../shared/schemas.ts';
 import { schemaVersion } from '../db/migrate.ts';
 import { APP_VERSION } from '../version.ts';
 
@@ -294,6 +295,14 @@ export function restoreBundle(db: Db, bundle: Bundle, options: RestoreOptions = 
   for (const t of bundle.tables) {
     if (!specs.has(t.name)) throw new BundleError(`the bundle has a table "${t.name}" this version of the workbench does not know; upgrade the workbench`);
     if (!tableExists(db, t.name)) throw new BundleError(`the bundle has table "${t.name}", which this database does not have yet; upgrade the workbench`);
+  }
+  // a slug goes into URLs and download headers: one from a file is held to the rule for one made in the app
+  const reviewTable = bundle.tables.find((t) => t.name === 'review');
+  const slugs = [bundle.review.slug, ...(reviewTable?.rows.map((r) => r[reviewTable.columns.indexOf('slug')]) ?? [])];
+  for (const slug of slugs) {
+    if (typeof slug !== 'string' || !REVIEW_SLUG_PATTERN.test(slug)) {
+      throw new BundleError(`the bundle's review slug ${JSON.stringify(slug)} is not valid: use lower-case letters, digits and hyphens, at most 80`);
+    }
   }
   const existing = db.prepare('SELECT id FROM review WHERE slug = ?').get(bundle.review.slug) as { id: number } | undefined;
   if (existing && !options.replace) {

@@ -39,7 +39,7 @@ describe.runIf(fs.existsSync(SAMPLES))('importing the real sample exports', () =
 
   it.each(EXPECTED)('%s imports as %s with %i records and none lost', async (file, format, count) => {
     const res = await fetch(`${s.url}/api/reviews/1/literature/imports?fileName=${encodeURIComponent(path.basename(file))}`, {
-      method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: new Uint8Array(fs.readFileSync(path.join(SAMPLES, file))),
+      method: 'POST', headers: { 'content-type': 'application/octet-stream', 'x-workbench-request': '1' }, body: new Uint8Array(fs.readFileSync(path.join(SAMPLES, file))),
     });
     expect(res.status).toBe(202);
     let p = (await res.json()) as { batchId: number; state: string; format: string; records: number; imported: number; failed: unknown[]; error: string | null };

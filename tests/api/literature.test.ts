@@ -48,7 +48,7 @@ ER  -
 
 async function importText(s: TestServer, text: string | Buffer, fileName: string, extra = '') {
   const res = await fetch(`${s.url}/api/reviews/1/literature/imports?fileName=${encodeURIComponent(fileName)}${extra}`, {
-    method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: typeof text === 'string' ? text : new Uint8Array(text),
+    method: 'POST', headers: { 'content-type': 'application/octet-stream', 'x-workbench-request': '1' }, body: typeof text === 'string' ? text : new Uint8Array(text),
   });
   const started = (await res.json()) as { batchId: number; state: string };
   expect(res.status).toBe(202);
@@ -203,7 +203,7 @@ describe('literature library API', () => {
   });
 
   it('answers bad input with problem+json naming the field', async () => {
-    const noName = await fetch(`${s.url}/api/reviews/1/literature/imports`, { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: RIS_A });
+    const noName = await fetch(`${s.url}/api/reviews/1/literature/imports`, { method: 'POST', headers: { 'content-type': 'application/octet-stream', 'x-workbench-request': '1' }, body: RIS_A });
     expect(noName.status).toBe(400);
     expect(noName.headers.get('content-type')).toMatch(/problem\+json/);
     expect(((await noName.json()) as { errors: { pointer: string }[] }).errors[0]?.pointer).toBe('/query/fileName');

@@ -57,7 +57,7 @@ describe('review bundle', { timeout: 120_000 }, () => {
     const citationId = cit.body.created[0].id as number;
     expect((await s.request('POST', `/api/reviews/1/citations/${citationId}/links`, { targetType: 'framework', targetId: 1, locator: 'p. 3' })).status).toBe(201);
     const imp = await fetch(`${s.url}/api/reviews/1/literature/imports?fileName=two.ris&format=ris`, {
-      method: 'POST', body: RIS, headers: { 'content-type': 'application/octet-stream' },
+      method: 'POST', body: RIS, headers: { 'content-type': 'application/octet-stream', 'x-workbench-request': '1' },
     });
     expect(imp.status).toBe(202);
     const { batchId } = (await imp.json()) as { batchId: number };

@@ -42,7 +42,8 @@ export async function startTestServer(options: { dbPath?: string; bodyLimit?: st
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
   const request = async (method: string, pathname: string, body?: unknown, headers: Record<string, string> = {}) => {
-    const init: RequestInit = { method, headers: { ...headers } };
+    // like the client (client/src/api/client.ts), every write says it comes from the workbench
+    const init: RequestInit = { method, headers: { ...(method === 'GET' ? {} : { 'x-workbench-request': '1' }), ...headers } };
     if (body !== undefined) {
       init.body = typeof body === 'string' ? body : JSON.stringify(body);
       (init.headers as Record<string, string>)['content-type'] ??= 'application/json';

@@ -12,11 +12,20 @@ export class ApiError extends Error {
   }
 }
 
+// The server takes uploads only with this header: a cross-site form cannot send it (server/http/guards.ts).
+const WRITE_HEADER = { 'X-Workbench-Request': '1' };
+
 export async function api<T>(path: string, init: RequestInit & { json?: unknown } = {}): Promise<T> {
   const { json, headers, ...rest } = init;
+  const writes = (rest.method ?? 'GET').toUpperCase() !== 'GET';
   const response = await fetch(`/api${path}`, {
     ...rest,
-    headers: { Accept: 'application/json', ...(json !== undefined ? { 'Content-Type': 'application/json' } : {}), ...headers },
+    headers: {
+      Accept: 'application/json',
+      ...(json !== undefined ? { 'Content-Type': 'application/json' } : {}),
+      ...(writes ? WRITE_HEADER : {}),
+      ...headers,
+    },
     body: json !== undefined ? JSON.stringify(json) : rest.body,
   });
   if (response.status === 204) return undefined as T;

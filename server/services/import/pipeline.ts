@@ -1,7 +1,9 @@
 // One file → one batch, on two threads so both cores work: the parse thread streams the bytes, decodes, splits
 // into raw records, parses each on its own and turns it into a ready-to-insert row; the write thread inserts chunks
-// in transactions, then fills the search index in bulk and finds duplicates. A credit scheme (at most
-// MAX_IN_FLIGHT chunks between them) keeps memory bounded however large the file.
+// in short transactions, then fills the search index slice by slice and finds duplicates. A credit scheme (at most
+// MAX_IN_FLIGHT chunks between them) keeps memory bounded however large the file. The write thread pauses after
+// every transaction: other writers (the HTTP thread, another process) only get the lock when SQLite's busy handler
+// polls while it is free, and a writer that begins again at once would starve them.
 import fs from 'node:fs';
 import type { Db } from '../../db/connection.ts';
 import { createLiteratureRepo, toItemRow, type ItemRow } from '../../db/literature-repo.ts';
@@ -44,8 +46,29 @@ export type ParseMessage =
 export const CHUNK_RECORDS = 2000;
 export const MAX_IN_FLIGHT = 3;
 const READ_BYTES = 1 << 20;
+/**
+ * No record is this long: text beyond it without a record ending (one enormous line, an unclosed quote or brace)
+ * refuses the file at once, with memory bounded, instead of buffering gigabytes without progress.
+ */
+export const MAX_RECORD_CHARS = Number(process.env.WORKBENCH_MAX_RECORD_CHARS ?? 32 * 1024 * 1024);
 /** failures reported back in full; all of them are stored in import_failure */
 const REPORTED_FAILURES = 1000;
+/** rows per write transaction (about 50 ms here) and items per search-index transaction */
+export const SLICE_ROWS = 400;
+export const INDEX_SLICE = 1000;
+/** the pause after each transaction: a quarter of its length, within these bounds */
+const MIN_PAUSE_MS = 5;
+const MAX_PAUSE_MS = 50;
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Runs one write transaction, then leaves the lock free for a while in proportion to how long it was held. */
+async function politely<T>(write: () => T): Promise<T> {
+  const t = performance.now();
+  const result = write();
+  await sleep(Math.min(MAX_PAUSE_MS, Math.max(MIN_PAUSE_MS, (performance.now() - t) / 4)));
+  return result;
+}
 
 /** The parse side: posts a format, then chunks, then the end; awaits `credit` when MAX_IN_FLIGHT chunks are out. */
 export async function parseFile(job: ImportJob, post: (m: ParseMessage) => void, credit: () => Promise<void>): Promise<void> {
@@ -87,6 +110,7 @@ export async function parseFile(job: ImportJob, post: (m: ParseMessage) => void,
       await add(result);
     }
   };
+  let sinceRecord = 0;
   const stream = fs.createReadStream(job.file, { highWaterMark: READ_BYTES });
   for await (const chunk of stream as AsyncIterable<Buffer>) {
     bytesRead += chunk.length;
@@ -96,7 +120,14 @@ export async function parseFile(job: ImportJob, post: (m: ParseMessage) => void,
       pipe = pipelineFor(job.format, text.replace(/^\uFEFF/, '').slice(0, 64 * 1024), job.fileName);
       post({ kind: 'format', format: pipe.format });
     }
-    await take(pipe.splitter.push(text));
+    const raws = pipe.splitter.push(text);
+    sinceRecord = raws.length > 0 ? 0 : sinceRecord + text.length;
+    if (sinceRecord > MAX_RECORD_CHARS) {
+      stream.destroy();
+      throw new Error(`${job.fileName}: ${Math.round(sinceRecord / 2 ** 20)} MB of text up to byte ${bytesRead} hold no complete ${pipe.format} record ` +
+        '(one enormous line, or an unclosed quote or bracket): the file is refused. Check it is the export you meant to import.');
+    }
+    await take(raws);
   }
   if (!pipe) throw new Error(`${job.fileName} is empty: there are no records to import.`);
   const rest = decoder ? decoder.end() : '';
@@ -127,8 +158,8 @@ export function createBatchWriter(db: Db, job: ImportJob, onProgress: (c: Import
     onProgress({ ...counts, failed: counts.failed.slice(0, 50) });
   };
   return {
-    /** handles one message; returns the final counts after 'end' */
-    take(m: ParseMessage): ImportCounts | null {
+    /** handles one message (call it again only once the last call settled); returns the final counts after 'end' */
+    async take(m: ParseMessage): Promise<ImportCounts | null> {
       if (m.kind === 'error') throw new Error(m.message);
       if (m.kind === 'format') {
         counts.format = m.format;
@@ -140,14 +171,23 @@ export function createBatchWriter(db: Db, job: ImportJob, onProgress: (c: Import
       counts.totalBytes = m.totalBytes;
       counts.records = m.records;
       if (m.kind === 'chunk') {
-        repo.insertRows(batch, m.rows, m.failed);
+        for (let i = 0; i < m.rows.length || i === 0; i += SLICE_ROWS) {
+          const last = i + SLICE_ROWS >= m.rows.length;
+          await politely(() => repo.insertRows(batch, m.rows.slice(i, i + SLICE_ROWS), last ? m.failed : []));
+        }
         counts.imported += m.rows.length;
         counts.failedCount += m.failed.length;
         for (const f of m.failed) if (counts.failed.length < REPORTED_FAILURES) counts.failed.push({ record: f.recordNumber, reason: f.reason });
         report(false);
         return null;
       }
-      const groups = repo.completeBatch(job.batchId, { records: counts.records, imported: counts.imported, failed: counts.failedCount });
+      for (let after: number | null = 0; after !== null;) {
+        const from: number = after;
+        after = await politely((): number | null => repo.indexBatchSlice(job.batchId, from, INDEX_SLICE));
+      }
+      repo.markBatchComplete(job.batchId, { records: counts.records, imported: counts.imported, failed: counts.failedCount });
+      // groups are found outside the lock; only storing them writes
+      const groups = repo.refreshDuplicates(job.reviewId);
       counts.duplicateGroups = groups.length;
       report(true);
       return counts;

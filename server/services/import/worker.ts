@@ -20,27 +20,36 @@ function run(): Promise<ImportCounts> {
     const writer = createBatchWriter(db, job, (c) => post({ kind: 'progress', counts: c }));
     const parser = new Worker(new URL('./worker-boot.mjs', import.meta.url), { workerData: { script: './parse-worker.ts', job } });
     let settled = false;
+    // messages are written one after the other: each take() pauses between its transactions
+    let queue: Promise<void> = Promise.resolve();
     const fail = (e: Error): void => {
       if (settled) return;
       settled = true;
       void parser.terminate();
       reject(e);
     };
+    let ended = false;
     parser.on('message', (m: ParseMessage) => {
-      if (settled) return;
-      try {
-        const done = writer.take(m);
-        if (m.kind === 'chunk') parser.postMessage('credit');
-        if (done) {
-          settled = true;
-          resolve(done);
+      if (m.kind === 'end' || m.kind === 'error') ended = true;
+      queue = queue.then(async () => {
+        if (settled) return;
+        try {
+          const done = await writer.take(m);
+          if (m.kind === 'chunk') parser.postMessage('credit');
+          if (done) {
+            settled = true;
+            resolve(done);
+          }
+        } catch (error) {
+          fail(error as Error);
         }
-      } catch (error) {
-        fail(error as Error);
-      }
+      });
     });
     parser.on('error', fail);
-    parser.on('exit', () => fail(new Error('the parse thread stopped before the end of the file')));
+    // the parse thread exits after its last message, which may still be waiting in the queue
+    parser.on('exit', () => {
+      if (!ended) fail(new Error('the parse thread stopped before the end of the file'));
+    });
   });
 }
 

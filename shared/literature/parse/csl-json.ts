@@ -1,9 +1,42 @@
 // CSL-JSON: a JSON array of items (or one item). Split by a streaming scanner so a huge array never has to be one
-// JSON.parse, and so one malformed item fails alone.
+// JSON.parse, and so one malformed item fails alone. A damaged file (a quote or brace missing) throws the scanner
+// off so that it swallows the items after the damage into one: a record that is not valid JSON is cut again where
+// the next item plainly starts ("}, {" then an "id" or "type" key), so the good items still import and only the
+// damaged stretch is reported. An item that runs on past MAX_ITEM_CHARS is cut the same way while streaming.
 import { cslItemSchema, type CslItem, type CslName } from '../../csl.ts';
 import type { RawRecord, RecordParser, RecordSplitter, ParsedRecord, RecordFailure } from '../types.ts';
 import { parseDate, type DateParts } from '../dates.ts';
 import { finishItem, newDraft } from '../normalise.ts';
+
+/** Far more than any real item (abstracts included): an item this long means the scanner lost its place. */
+export const MAX_ITEM_CHARS = 1 << 20;
+/** Where a new item plainly begins: after a closing brace, an opening one whose first key is "id" or "type". */
+const ITEM_START = /\}[\s,]*(?=\{\s*"(?:id|type)"\s*:)/g;
+/** the same start once the scanner is lost in an overlong item, where the closing brace before it may be missing */
+const LOST_RESUME = /\{\s*"(?:id|type)"\s*:/g;
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Cuts text that is not one JSON value at the places where a new item plainly starts. */
+function resplit(raw: string): string[] {
+  if (isJson(raw)) return [raw];
+  const pieces: string[] = [];
+  let from = 0;
+  for (const m of raw.matchAll(ITEM_START)) {
+    const cut = m.index + 1;
+    pieces.push(raw.slice(from, cut));
+    from = cut + m[0].length - 1;
+  }
+  pieces.push(raw.slice(from));
+  return pieces.map((p) => p.replace(/^[\s,]+|[\s,\]]+$/g, '')).filter((p) => p !== '');
+}
 
 export class CslJsonSplitter implements RecordSplitter {
   private buf = '';
@@ -15,6 +48,8 @@ export class CslJsonSplitter implements RecordSplitter {
   // An item opens at depth 0 (a single object) or 1 (inside the array); it ends when its close returns there.
   private startDepth = 0;
   private n = 0;
+  /** after an overlong item was reported: skipping to the next plain item start */
+  private lost = false;
 
   push(chunk: string): RawRecord[] {
     this.buf += this.pos === 0 && this.buf === '' ? chunk.replace(/^\uFEFF/, '') : chunk;
@@ -25,10 +60,14 @@ export class CslJsonSplitter implements RecordSplitter {
     const out = this.scan();
     if (this.start >= 0) {
       const raw = this.buf.slice(this.start).trim();
-      if (raw) out.push({ recordNumber: ++this.n, raw });
+      if (raw) this.emit(out, raw);
       this.start = -1;
     }
     return out;
+  }
+
+  private emit(out: RawRecord[], raw: string): void {
+    for (const piece of resplit(raw)) out.push({ recordNumber: ++this.n, raw: piece });
   }
 
   private scan(): RawRecord[] {
@@ -36,6 +75,17 @@ export class CslJsonSplitter implements RecordSplitter {
     const b = this.buf;
     let i = this.pos;
     for (; i < b.length; i++) {
+      if (this.lost) {
+        LOST_RESUME.lastIndex = i;
+        const m = LOST_RESUME.exec(b);
+        if (!m) {
+          // the rest of the reported item: dropped, keeping a tail in case an item start is cut in two
+          i = Math.max(i, b.length - 64);
+          break;
+        }
+        this.lost = false;
+        i = m.index;
+      }
       const c = b.charCodeAt(i);
       if (this.inString) {
         if (this.escape) this.escape = false;
@@ -54,9 +104,25 @@ export class CslJsonSplitter implements RecordSplitter {
       } else if (c === 125 || c === 93) {
         this.depth--;
         if (c === 125 && this.start >= 0 && this.depth === this.startDepth) {
-          out.push({ recordNumber: ++this.n, raw: b.slice(this.start, i + 1) });
+          this.emit(out, b.slice(this.start, i + 1));
           this.start = -1;
         }
+      }
+      if (this.start >= 0 && i - this.start > MAX_ITEM_CHARS) {
+        // lost: report up to the last plain item start and scan on from there, outside any string
+        const text = b.slice(this.start, i + 1);
+        let last = -1;
+        for (const m of text.matchAll(ITEM_START)) last = m.index + m[0].length;
+        if (last <= 0) {
+          last = text.length;
+          this.lost = true;
+        }
+        this.emit(out, text.slice(0, last));
+        i = this.start + last - 1;
+        this.start = -1;
+        this.depth = this.startDepth;
+        this.inString = false;
+        this.escape = false;
       }
     }
     const keep = this.start >= 0 ? this.start : i;

@@ -6,13 +6,28 @@ import { parseNameList } from '../names.ts';
 import { finishItem, newDraft } from '../normalise.ts';
 import { isIsbn } from './ris.ts';
 
+/** Consecutive whole rows inside one quoted field that make it a runaway (an unbalanced quote), not a long cell. */
+const RUNAWAY_ROWS = 3;
+
+/**
+ * Splits rows at line ends outside quotes. An unbalanced quote would swallow every row after it into one cell: a
+ * quoted field whose lines are themselves whole rows (as many cells as the header, quotes balanced) is taken for
+ * a runaway, so the row that opened it ends at its first line (and fails, its quotes unbalanced) and the rows
+ * after it are read on their own.
+ */
 export class CsvSplitter implements RecordSplitter {
   private buf = '';
   private pos = 0;
   private quoted = false;
   private header: string | undefined;
+  private delim = ',';
+  private width = 0;
   private n = 0;
   private started = false;
+  /** inside a quoted field: where the current line starts, where the row's first line ended, row-like lines seen */
+  private lineStart = 0;
+  private firstBreak = -1;
+  private rowLike = 0;
 
   push(chunk: string): RawRecord[] {
     if (!this.started) {
@@ -32,6 +47,8 @@ export class CsvSplitter implements RecordSplitter {
     if (!raw.trim()) return;
     if (this.header === undefined) {
       this.header = raw;
+      this.delim = detectDelimiter(raw);
+      this.width = parseCsvRow(raw, this.delim).length;
       return;
     }
     out.push({ recordNumber: ++this.n, raw, context: this.header });
@@ -45,24 +62,52 @@ export class CsvSplitter implements RecordSplitter {
     for (; i < b.length; i++) {
       const c = b.charCodeAt(i);
       if (c === 34) this.quoted = !this.quoted;
-      else if (!this.quoted && (c === 10 || c === 13)) {
+      else if (c === 10 || c === 13) {
         if (c === 13) {
           if (i + 1 >= b.length && !final) break;
           if (b.charCodeAt(i + 1) === 10) i++;
         }
-        this.row(b.slice(start, i + 1), out);
-        start = i + 1;
+        if (!this.quoted) {
+          this.row(b.slice(start, i + 1), out);
+          start = i + 1;
+          this.firstBreak = -1;
+          this.rowLike = 0;
+        } else if (this.firstBreak < 0) {
+          this.firstBreak = i + 1;
+        } else if (this.isRow(b.slice(this.lineStart, i + 1))) {
+          if (++this.rowLike >= RUNAWAY_ROWS) {
+            this.row(b.slice(start, this.firstBreak), out);
+            start = this.firstBreak;
+            i = start - 1;
+            this.quoted = false;
+            this.firstBreak = -1;
+            this.rowLike = 0;
+          }
+        } else this.rowLike = 0;
+        this.lineStart = i + 1;
       }
     }
     if (final) {
       if (start < b.length) this.row(b.slice(start), out);
       this.buf = '';
       this.pos = 0;
+      this.lineStart = 0;
+      this.firstBreak = -1;
     } else {
       this.buf = b.slice(start);
       this.pos = i - start;
+      this.lineStart -= start;
+      if (this.firstBreak >= 0) this.firstBreak -= start;
     }
     return out;
+  }
+
+  /** a line that reads as a whole row of this file: balanced quotes and exactly the header's number of cells */
+  private isRow(line: string): boolean {
+    if (this.width < 3) return false;
+    let quotes = 0;
+    for (let k = line.indexOf('"'); k >= 0; k = line.indexOf('"', k + 1)) quotes++;
+    return quotes % 2 === 0 && parseCsvRow(line.replace(/\r?\n$|\r$/, ''), this.delim).length === this.width;
   }
 }
 
@@ -191,6 +236,9 @@ export class CsvParser implements RecordParser {
     if (rec.context !== undefined) this.setHeader(rec.context);
     if (!this.columns) return fail('CSV row without a header row');
     if (!this.columns.has('title')) return fail('CSV header has no Title column');
+    if ((rec.raw.match(/"/g)?.length ?? 0) % 2 === 1) {
+      return fail('unbalanced quote: a quoted field opens in this row and never closes (the rows after it were read on their own)');
+    }
     const cells = parseCsvRow(rec.raw, this.delim);
     const get = (f: string): string | undefined => {
       const i = this.columns?.get(f);

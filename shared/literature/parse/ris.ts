@@ -10,8 +10,12 @@ import { splitLines, trimRecord } from './lines.ts';
 
 // Record boundaries are found with native regex scans over the buffered text instead of line by line: the
 // splitter then costs almost nothing, and each raw record is one slice of the input, verbatim.
-const START = /^TY {1,2}-/gm;
-const STOP = /^(?:ER {1,2}-|ER[ \t]*$|TY {1,2}-)/gm;
+// A record starts at its TY line, or, where TY is damaged or missing, at the first other tag line after the last
+// record if an ER line closes that block before the next TY: a block of TI/AU/… lines is never skipped (the parser
+// reads it as a record of unknown type), while stray tag lines between records (Ovid's NL after ER) stay ignored.
+// Up to three control or non-ASCII characters before the tag (a BOM mangled by a Windows code page) are dropped.
+const START = /^([^\x20-\x7E\r\n]{0,3})(?!ER)[A-Z][A-Z0-9] {1,2}-/gm;
+const STOP = /^(?:ER {1,2}-|ER[ \t]*$|[^\x20-\x7E\r\n]{0,3}TY {1,2}-)/gm;
 const EOL = /\r\n|\r|\n/g;
 
 export class RisSplitter implements RecordSplitter {
@@ -21,6 +25,8 @@ export class RisSplitter implements RecordSplitter {
   private n = 0;
   private first = true;
   private lineStart = true;
+  /** the open record began at a tag other than TY: it is one only if an ER line closes it */
+  private untyped = false;
 
   push(chunk: string): RawRecord[] {
     if (this.first && chunk.length > 0) {
@@ -52,19 +58,20 @@ export class RisSplitter implements RecordSplitter {
           m = START.exec(buf);
         }
         if (!m) {
-          // keep a possibly cut "TY  -" at the end
-          this.from = Math.max(this.from, buf.length - 6);
+          // keep a possibly cut "TY  -" at the end, with the junk that may stand before it
+          this.from = Math.max(this.from, buf.length - 9);
           break;
         }
-        this.start = m.index;
-        this.from = m.index + 2;
+        this.start = m.index + (m[1]?.length ?? 0);
+        this.from = this.start + 2;
+        this.untyped = !buf.startsWith('TY', this.start);
       }
       STOP.lastIndex = this.from;
       const stop = STOP.exec(buf);
       // A stop match at the very end may be cut short ("ER" of "ERx…", or "TY" of a tag yet to come).
-      if (!stop || (!final && buf.length - stop.index < 8 && !/[\r\n]/.test(buf.slice(stop.index)))) {
+      if (!stop || (!final && buf.length - stop.index < 11 && !/[\r\n]/.test(buf.slice(stop.index)))) {
         if (final) {
-          this.emit(out, buf.length);
+          if (!this.untyped) this.emit(out, buf.length);
           this.start = -1;
           this.from = buf.length;
         } else {
@@ -75,9 +82,9 @@ export class RisSplitter implements RecordSplitter {
         }
         break;
       }
-      if (stop[0].startsWith('TY')) {
-        // a record without ER: keep it, the next TY starts another
-        this.emit(out, stop.index);
+      if (stop[0].endsWith('-') && !stop[0].startsWith('ER')) {
+        // a record without ER: keep it, the next TY starts another (tag lines with neither TY nor ER are not one)
+        if (!this.untyped) this.emit(out, stop.index);
         this.start = -1;
         this.from = stop.index;
         continue;
@@ -101,7 +108,8 @@ export class RisSplitter implements RecordSplitter {
     const keep = this.start >= 0 ? this.start : Math.min(this.from, buf.length);
     if (keep > 0) {
       const before = buf.charCodeAt(keep - 1);
-      this.lineStart = before === 10 || before === 13;
+      // the same line ends as the regexes' multiline ^ (which also breaks at U+2028 and U+2029)
+      this.lineStart = before === 10 || before === 13 || before === 0x2028 || before === 0x2029;
     }
     this.buf = buf.slice(keep);
     this.from -= keep;
