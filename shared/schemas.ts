@@ -111,6 +111,10 @@ export const reviewTeamMemberSchema = z.object({
   name: z.string(),
   email: z.string().nullable(),
   position: z.number().int(),
+  /** shown beside their screening decisions */
+  initials: z.string(),
+  /** a lead unblinds screening stages and resolves conflicts */
+  role: z.enum(['reviewer', 'lead']),
 });
 export type ReviewTeamMember = z.infer<typeof reviewTeamMemberSchema>;
 export const reviewTeamAddSchema = z.strictObject({

@@ -5,6 +5,7 @@ import { CliError, parseOptions, resolveReview, withWorkbenchAsync, writeOut, ty
 import { bibliographyExport } from './export-bibliography.ts';
 import { bundleExport } from './export-bundle.ts';
 import { documentExports } from './export-documents.ts';
+import { prismaExport } from './export-prisma.ts';
 
 export interface ExportTarget {
   name: string;
@@ -14,7 +15,7 @@ export interface ExportTarget {
   render(wb: Workbench, reviewId: number, values: Record<string, string | boolean | undefined>): Promise<string | Uint8Array> | string | Uint8Array;
 }
 
-export const exportTargets: ExportTarget[] = [...documentExports, bundleExport, bibliographyExport];
+export const exportTargets: ExportTarget[] = [...documentExports, bundleExport, bibliographyExport, prismaExport];
 
 export const exportCommand: Command = {
   name: 'export',

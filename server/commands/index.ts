@@ -1,5 +1,6 @@
 // The CLI's commands: add one by adding it here.
 import type { Command } from './common.ts';
+import { agreementCommand } from './agreement.ts';
 import { backupCommand } from './backup.ts';
 import { dedupeCommand } from './dedupe.ts';
 import { exportCommand } from './export.ts';
@@ -8,6 +9,7 @@ import { itemsCommand } from './items.ts';
 import { modelsCommand } from './models.ts';
 import { restoreCommand } from './restore.ts';
 import { reviewsCommand } from './reviews.ts';
+import { screenCommand } from './screen.ts';
 import { serveCommand } from './serve.ts';
 
-export const commands: Command[] = [serveCommand, reviewsCommand, exportCommand, restoreCommand, backupCommand, importCommand, itemsCommand, dedupeCommand, modelsCommand];
+export const commands: Command[] = [serveCommand, reviewsCommand, exportCommand, restoreCommand, backupCommand, importCommand, itemsCommand, dedupeCommand, modelsCommand, agreementCommand, screenCommand];

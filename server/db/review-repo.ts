@@ -23,12 +23,16 @@ export const settingsCodec: ColumnCodec<ReviewSettings> = {
   write: (value) => JSON.stringify(value),
 };
 
+function defaultInitials(name: string): string {
+  return name.split(/[\s.-]+/).filter(Boolean).map((w) => (w[0] ?? '').toUpperCase()).join('').slice(0, 4);
+}
+
 export type ReviewTeam = ReturnType<typeof createReviewTeam>;
 
 /** The people on a review (review_reviewer), each a global reviewer row found or created by name. */
 export function createReviewTeam(db: Db, audit: AuditLog, now: () => string) {
   const list = db.prepare(
-    `SELECT r.id, r.name, r.email, rr.position FROM review_reviewer rr JOIN reviewer r ON r.id = rr.reviewer_id
+    `SELECT r.id, r.name, r.email, rr.position, rr.initials, rr.role FROM review_reviewer rr JOIN reviewer r ON r.id = rr.reviewer_id
      WHERE rr.review_id = ? ORDER BY rr.position, rr.id`,
   );
   const membership = db.prepare('SELECT id, position FROM review_reviewer WHERE review_id = ? AND reviewer_id = ?');
@@ -38,6 +42,7 @@ export function createReviewTeam(db: Db, audit: AuditLog, now: () => string) {
   const nextPosition = db.prepare('SELECT coalesce(max(position), -1) + 1 AS next FROM review_reviewer WHERE review_id = ?');
   const insertMember = db.prepare('INSERT INTO review_reviewer (review_id, reviewer_id, position, created_at) VALUES (?, ?, ?, ?)');
   const deleteMember = db.prepare('DELETE FROM review_reviewer WHERE id = ?');
+  const updateMember = db.prepare('UPDATE review_reviewer SET initials = ?, role = ? WHERE id = ?');
 
   const members = (reviewId: number): ReviewTeamMember[] => list.all(reviewId) as ReviewTeamMember[];
 
@@ -63,9 +68,22 @@ export function createReviewTeam(db: Db, audit: AuditLog, now: () => string) {
       }
       const { next } = nextPosition.get(reviewId) as { next: number };
       const rowId = Number(insertMember.run(reviewId, reviewer.id, next, now()).lastInsertRowid);
+      // initials by default from the name ("Ann Bell" → "AB"), so decisions are attributed legibly from the start
+      updateMember.run(defaultInitials(name), 'reviewer', rowId);
       const member = members(reviewId).find((m) => m.id === reviewer.id) as ReviewTeamMember;
       audit.record(actor, reviewId, 'review_reviewer', rowId, 'create', null, member);
       return member;
+    },
+
+    /** Sets a member's initials or role (reviewer or lead); 404 when not on the team. */
+    update(reviewId: number, reviewerId: number, change: { initials?: string; role?: 'reviewer' | 'lead' }, actor: string): ReviewTeamMember {
+      const row = membership.get(reviewId, reviewerId) as { id: number } | undefined;
+      const before = members(reviewId).find((m) => m.id === reviewerId);
+      if (!row || !before) throw new HttpProblem(404, 'Not Found', `Reviewer ${reviewerId} is not on the team of review ${reviewId}.`);
+      updateMember.run(change.initials ?? before.initials, change.role ?? before.role, row.id);
+      const after = members(reviewId).find((m) => m.id === reviewerId) as ReviewTeamMember;
+      audit.record(actor, reviewId, 'review_reviewer', row.id, 'update', before, after);
+      return after;
     },
 
     /** Takes the reviewer off the team (the person stays, with any alignments they made); 404 when not on it. */

@@ -7,7 +7,9 @@ import { exportRoutes } from './exports.ts';
 import { literatureRoutes } from './literature.ts';
 import { modelRoutes } from './model.ts';
 import { modelsImportRoutes } from './models-import.ts';
+import { prismaRoutes } from './prisma.ts';
 import { reviewRoutes } from './reviews.ts';
+import { screeningRoutes } from './screening.ts';
 import { undoRoutes } from './undo.ts';
 
 export const resourceRoutes: ((repos: Repositories) => RouteDef[])[] = [
@@ -18,5 +20,7 @@ export const resourceRoutes: ((repos: Repositories) => RouteDef[])[] = [
   exportRoutes,
   citationRoutes,
   literatureRoutes,
+  screeningRoutes,
+  prismaRoutes,
   undoRoutes,
 ];

@@ -6,10 +6,12 @@ import { HttpProblem } from '../http/problem.ts';
 import { defineRoute, type RouteDef } from '../http/route.ts';
 import { exportBundle, serializeBundle } from '../services/bundle.ts';
 import { reviewSetup } from '../services/review-setup.ts';
+import { screeningOf } from '../services/screening.ts';
 import {
   flowCountSchema, idParamSchema, REVIEW_SLUG_PATTERN, reviewCreateSchema, reviewSchema, reviewTeamAddSchema,
   reviewTeamMemberSchema, reviewUpdateSchema,
 } from '../../shared/schemas.ts';
+import { teamMemberUpdateSchema } from '../../shared/screening/schemas.ts';
 
 const params = z.object({ reviewId: idParamSchema });
 const tag = 'reviews';
@@ -118,6 +120,15 @@ export function reviewRoutes(repos: Repositories): RouteDef[] {
       },
     }),
     defineRoute({
+      method: 'patch', path: '/reviews/:reviewId/reviewers/:reviewerId', tag, body: teamMemberUpdateSchema,
+      params: z.object({ reviewId: idParamSchema, reviewerId: idParamSchema }), response: reviewTeamMemberSchema,
+      summary: 'Set a team member\'s initials or role (a lead unblinds screening stages and resolves conflicts)',
+      handler: ({ params, body, actor }) => {
+        repos.reviews.require(params.reviewId);
+        return repos.team.update(params.reviewId, params.reviewerId, body, actor);
+      },
+    }),
+    defineRoute({
       method: 'delete', path: '/reviews/:reviewId/reviewers/:reviewerId', tag, status: 204,
       params: z.object({ reviewId: idParamSchema, reviewerId: idParamSchema }),
       summary: 'Take someone off the team (they stay a reviewer, and keep their alignments)',
@@ -143,7 +154,8 @@ export function reviewRoutes(repos: Repositories): RouteDef[] {
       }),
       handler: ({ params, query }) => {
         repos.reviews.require(params.reviewId);
-        return repos.audit.list(params.reviewId, query.after, query.limit);
+        // decisions of a stage still blind stay out of the log until the lead unblinds it
+        return screeningOf(repos).visibleAudit(params.reviewId, repos.audit.list(params.reviewId, query.after, query.limit));
       },
     }),
   ];

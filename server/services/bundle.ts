@@ -50,7 +50,9 @@ export const BUNDLE_TABLES: BundleTableSpec[] = [
     where: `t.id IN (WITH q(review_id) AS (SELECT ?)
       SELECT a.reviewer_id FROM q, alignment a JOIN phase p ON p.id = a.phase_id JOIN framework f ON f.id = p.framework_id
       WHERE f.review_id = q.review_id
-      UNION SELECT rr.reviewer_id FROM q, review_reviewer rr WHERE rr.review_id = q.review_id)`,
+      UNION SELECT rr.reviewer_id FROM q, review_reviewer rr WHERE rr.review_id = q.review_id
+      UNION SELECT d.reviewer_id FROM q, screening_stage s JOIN screening_decision d ON d.stage_id = s.id WHERE s.review_id = q.review_id
+      UNION SELECT r.reviewer_id FROM q, screening_stage s JOIN screening_resolution r ON r.stage_id = s.id WHERE s.review_id = q.review_id)`,
     mergeOn: 'name',
   },
   { table: 'review_reviewer', where: OF_REVIEW },
@@ -73,6 +75,10 @@ export const BUNDLE_TABLES: BundleTableSpec[] = [
   { table: 'item_source', where: 't.item_id IN (SELECT id FROM lit_item WHERE review_id = ?)', optional: true, refs: { batch_id: 'import_batch' } },
   { table: 'dedupe_merge', where: OF_REVIEW, optional: true, refs: { kept_item_id: 'lit_item' }, idLists: { merged_item_ids: 'lit_item', previous_parents: 'lit_item' } },
   { table: 'dedupe_distinct', where: OF_REVIEW, order: 't.item_a, t.item_b', optional: true },
+  { table: 'screening_stage', where: OF_REVIEW, optional: true },
+  { table: 'screening_decision', where: 't.stage_id IN (SELECT id FROM screening_stage WHERE review_id = ?)', optional: true },
+  { table: 'screening_resolution', where: 't.stage_id IN (SELECT id FROM screening_stage WHERE review_id = ?)', optional: true },
+  { table: 'prisma_entered', where: OF_REVIEW, optional: true },
   {
     table: 'audit_event', where: OF_REVIEW, refs: { review_id: 'review' },
     polymorphic: {
@@ -80,7 +86,7 @@ export const BUNDLE_TABLES: BundleTableSpec[] = [
       // audit entity names are the table names; those of tables outside the bundle keep their historical ids
       tables: Object.fromEntries(
         ['review', 'reviewer', 'review_reviewer', 'band', 'framework', 'phase', 'stage', 'alignment', 'citation', 'citation_link', 'flow_count',
-          'import_batch', 'lit_item', 'item_source', 'dedupe_merge'].map((t) => [t, t]),
+          'import_batch', 'lit_item', 'item_source', 'dedupe_merge', 'screening_stage', 'prisma_entered'].map((t) => [t, t]),
       ),
     },
   },

@@ -314,7 +314,7 @@ describe('reviews API', () => {
     const ada = await s.request('POST', base, { name: 'Ada Lovelace' });
     expect(ada.status).toBe(201);
     const adaId = (s.wb.db.prepare("SELECT id FROM reviewer WHERE name = 'Ada Lovelace'").get() as { id: number }).id;
-    expect(ada.body).toEqual({ id: adaId, name: 'Ada Lovelace', email: 'ada@example.org', position: 0 });
+    expect(ada.body).toEqual({ id: adaId, name: 'Ada Lovelace', email: 'ada@example.org', position: 0, initials: 'AL', role: 'reviewer' });
     const bob = await s.request('POST', base, { name: '  Bob Reviewer ', email: 'bob@example.org' });
     expect(bob.body).toMatchObject({ name: 'Bob Reviewer', email: 'bob@example.org', position: 1 });
     expect((await s.request('POST', base, { name: 'Ada Lovelace' })).status).toBe(409);

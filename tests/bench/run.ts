@@ -6,9 +6,11 @@ import { benchExports } from './exports.ts';
 import { benchHttp } from './http.ts';
 import { benchImport } from './import.ts';
 import { benchParse } from './parse.ts';
+import { benchScreening } from './screening.ts';
 import { benchSearch } from './search.ts';
 import { benchBrowserScreens } from './browser-screens.ts';
 import { benchWorkbenchScreens } from './workbench-screens.ts';
+import { benchScreeningKeys } from './screening-keys.ts';
 
 const only = process.argv[2];
 const sections: [string, () => Promise<void>][] = [
@@ -20,8 +22,10 @@ const sections: [string, () => Promise<void>][] = [
   ['import', benchImport],
   ['dedupe', benchDedupe],
   ['search', () => benchSearch()],
+  ['screening', benchScreening],
   ['browser-screens', benchBrowserScreens],
   ['workbench-screens', benchWorkbenchScreens],
+  ['screening-keys', benchScreeningKeys],
 ];
 for (const [name, run] of sections) {
   if (only && only !== name) continue;

@@ -274,6 +274,17 @@ describe.runIf(hasChromium)('reviews page and settings', () => {
     expect(members.map((m) => [m.name, m.email])).toContainEqual(['Ada Reviewer', 'ada@example.org']);
     expect(await axeViolations(page)).toEqual([]);
 
+    // initials and the lead role, by keyboard: saved at once, as the screening screen reads them
+    await page.getByLabel('Initials of Ada Reviewer').fill('ADR');
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').filter({ hasText: "Saved Ada Reviewer's initials." }).waitFor();
+    await page.getByLabel('Role of Ada Reviewer').selectOption('lead');
+    await page.getByRole('status').filter({ hasText: 'Ada Reviewer is now a lead.' }).waitFor();
+    const ada = ((await server.request('GET', '/api/reviews/1/reviewers')).body as { name: string; initials: string; role: string }[])
+      .find((m) => m.name === 'Ada Reviewer');
+    expect(ada).toMatchObject({ initials: 'ADR', role: 'lead' });
+    expect(await axeViolations(page)).toEqual([]);
+
     // already on the team: the server's refusal is said, nothing added twice
     await team.getByLabel('Name').fill('Ada Reviewer');
     await team.getByRole('button', { name: 'Add to the team' }).click();

@@ -1,5 +1,6 @@
 // fetch wrapper: JSON in and out; a problem+json answer becomes an ApiError carrying the problem.
 import type { Problem } from '../../../shared/schemas.ts';
+import { reviewerHeader } from '../lib/you.ts';
 
 export class ApiError extends Error {
   readonly problem: Problem;
@@ -24,6 +25,7 @@ export async function api<T>(path: string, init: RequestInit & { json?: unknown 
       Accept: 'application/json',
       ...(json !== undefined ? { 'Content-Type': 'application/json' } : {}),
       ...(writes ? WRITE_HEADER : {}),
+      ...reviewerHeader(path),
       ...headers,
     },
     body: json !== undefined ? JSON.stringify(json) : rest.body,

@@ -3,7 +3,10 @@ import { api } from '../api/client.ts';
 import { reviewKeys } from '../api/keys.ts';
 import type { ReviewTeamMember } from '../../../shared/schemas.ts';
 
-/** Add a person to a review's team (by name; the server creates the reviewer if new) or take them off it. */
+/**
+ * Add a person to a review's team (by name; the server creates the reviewer if new), set their initials or role
+ * (a lead unblinds screening and resolves conflicts), or take them off it.
+ */
 export function useReviewTeamMutations(reviewId: number) {
   const queryClient = useQueryClient();
   const onSettled = () => queryClient.invalidateQueries({ queryKey: reviewKeys.team(reviewId) });
@@ -16,5 +19,10 @@ export function useReviewTeamMutations(reviewId: number) {
     mutationFn: (reviewerId: number) => api<void>(`/reviews/${reviewId}/reviewers/${reviewerId}`, { method: 'DELETE' }),
     onSettled,
   });
-  return { add, remove };
+  const update = useMutation({
+    mutationFn: ({ reviewerId, ...patch }: { reviewerId: number; initials?: string; role?: ReviewTeamMember['role'] }) =>
+      api<ReviewTeamMember>(`/reviews/${reviewId}/reviewers/${reviewerId}`, { method: 'PATCH', json: patch }),
+    onSettled,
+  });
+  return { add, remove, update };
 }

@@ -5,6 +5,8 @@ import { CitationChips } from '../components/citations/CitationChips.tsx';
 import { FlowList } from '../components/review/FlowList.tsx';
 import { ExportButton } from '../components/export/ExportDialogButton.tsx';
 import { useFlow } from '../hooks/useFlow.ts';
+import { PrismaSection } from '../components/screening/PrismaSection.tsx';
+import '../styles/screening.css';
 import type { ScreenProps } from './types.ts';
 
 /** The first screen: the review's models, Table 1 as printed and Table 2. */
@@ -44,6 +46,7 @@ export function OverviewScreen({ review }: ScreenProps) {
           <FlowList flow={flow.data} />
         </section>
       )}
+      <PrismaSection reviewId={review.id} slug={review.slug} />
     </>
   );
 }

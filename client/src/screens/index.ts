@@ -9,6 +9,7 @@ import { LanesScreen } from './LanesScreen.tsx';
 import { ModelsScreen } from './ModelsScreen.tsx';
 import { LibraryScreen } from './LibraryScreen.tsx';
 import { DuplicatesScreen } from './DuplicatesScreen.tsx';
+import { ScreeningScreen } from './ScreeningScreen.tsx';
 import { CitationsScreen } from './CitationsScreen.tsx';
 import { SettingsScreen } from './SettingsScreen.tsx';
 import type { ScreenDef } from './types.ts';
@@ -23,6 +24,7 @@ export const screens: ScreenDef[] = [
   { id: 'models', label: 'Models', group: 'Synthesis', component: ModelsScreen },
   { id: 'library', label: 'Library', group: 'Literature', component: LibraryScreen },
   { id: 'duplicates', label: 'Duplicates', group: 'Literature', component: DuplicatesScreen },
+  { id: 'screening', label: 'Screening', group: 'Literature', component: ScreeningScreen },
   { id: 'citations', label: 'Citations', group: 'References', component: CitationsScreen },
   { id: 'overview', label: 'Overview', group: 'Review', component: OverviewScreen },
   { id: 'settings', label: 'Settings', group: 'Review', component: SettingsScreen },

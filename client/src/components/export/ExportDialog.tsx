@@ -9,6 +9,7 @@ import {
 import { exportUrl, useExportPreview, type ExportOptions } from '../../hooks/useExportPreview.ts';
 import { svgToPngBlob } from './ExportDialogPng.ts';
 import '../../styles/export.css';
+import { saveBlob } from '../../lib/saveBlob.ts';
 
 const STYLE_LABELS: Record<CitationStyle, string> = { apa: 'APA 7', harvard: 'Harvard', vancouver: 'Vancouver' };
 const PNG = 'png';
@@ -23,17 +24,6 @@ export interface ExportDialogProps {
   /** the two models of a pairwise export */
   pair?: { a: number; b: number };
   onClose: () => void;
-}
-
-function saveBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 export function ExportDialog({ reviewId, what, title, layout = 'bands', pair, onClose }: ExportDialogProps) {

@@ -1,12 +1,15 @@
 import { useState, type FormEvent } from 'react';
-import type { Review } from '../../../../shared/schemas.ts';
+import type { Review, ReviewTeamMember } from '../../../../shared/schemas.ts';
 import { useReviewTeam } from '../../hooks/useReviewTeam.ts';
 import { useReviewTeamMutations } from '../../hooks/useReviewTeamMutations.ts';
 import { focusWhenReady } from '../common/focusWhenReady.ts';
 import { FieldError, invalidProps } from './FieldError.tsx';
 import { describeError, fieldErrors } from '../../api/problems.ts';
 
-/** The people working on the review: added by name (and email), taken off again; each change is saved at once. */
+/**
+ * The people working on the review: added by name (and email), given initials and a role, taken off again; each
+ * change is saved at once.
+ */
 export function ReviewTeam({ review }: { review: Review }) {
   const team = useReviewTeam(review.id);
   const mutations = useReviewTeamMutations(review.id);
@@ -34,6 +37,12 @@ export function ReviewTeam({ review }: { review: Review }) {
       (err: unknown) => setMessage({ kind: 'error', text: `Not removed: ${describeError(err)}` }),
     );
   };
+  const change = (m: ReviewTeamMember, patch: { initials?: string; role?: ReviewTeamMember['role'] }, done: string) => {
+    mutations.update.mutateAsync({ reviewerId: m.id, ...patch }).then(
+      () => setMessage({ kind: 'status', text: done }),
+      (err: unknown) => setMessage({ kind: 'error', text: `Not saved: ${describeError(err)}` }),
+    );
+  };
   const errors = fieldErrors(error);
   const nameError = errors.get('name');
   const emailError = errors.get('email');
@@ -53,6 +62,30 @@ export function ReviewTeam({ review }: { review: Review }) {
           {team.data.map((m) => (
             <li key={m.id}>
               <span className="team-name">{m.name}</span>{m.email && <span className="team-email"> &lt;{m.email}&gt;</span>}{' '}
+              <label className="team-field">
+                Initials<span className="wb-sr-only"> of {m.name}</span>{' '}
+                <input
+                  defaultValue={m.initials} maxLength={10} size={4}
+                  onKeyDown={(e) => { if (e.key === 'Enter') e.currentTarget.blur(); }}
+                  onBlur={(e) => {
+                    const initials = e.target.value.trim();
+                    if (initials !== m.initials) change(m, { initials }, `Saved ${m.name}'s initials.`);
+                  }}
+                />
+              </label>{' '}
+              <label className="team-field">
+                Role<span className="wb-sr-only"> of {m.name}</span>{' '}
+                <select
+                  value={m.role}
+                  onChange={(e) => {
+                    const role = e.target.value === 'lead' ? 'lead' : 'reviewer';
+                    change(m, { role }, `${m.name} is now ${role === 'lead' ? 'a lead' : 'a reviewer'}.`);
+                  }}
+                >
+                  <option value="reviewer">Reviewer</option>
+                  <option value="lead">Lead (unblinds, resolves conflicts)</option>
+                </select>
+              </label>{' '}
               <button type="button" onClick={() => remove(m.id, m.name)} disabled={mutations.remove.isPending}>
                 Remove<span className="wb-sr-only"> {m.name} from the team</span>
               </button>
