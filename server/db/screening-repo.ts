@@ -87,6 +87,7 @@ export function createScreeningRepo(db: Db) {
     upsertEntered: db.prepare(`INSERT INTO prisma_entered (review_id, key, count, note) VALUES (?, ?, ?, ?)
       ON CONFLICT (review_id, key) DO UPDATE SET count = excluded.count, note = excluded.note`),
     enteredId: db.prepare('SELECT id FROM prisma_entered WHERE review_id = ? AND key = ?'),
+    deleteEntered: db.prepare('DELETE FROM prisma_entered WHERE review_id = ? AND key = ?'),
   };
 
   return {
@@ -139,6 +140,12 @@ export function createScreeningRepo(db: Db) {
     upsertEntered(reviewId: number, key: string, count: number | null, note: string): number {
       q.upsertEntered.run(reviewId, key, count, note);
       return (q.enteredId.get(reviewId, key) as { id: number }).id;
+    },
+    /** The entered row's id, or undefined when nothing was entered for that box. */
+    removeEntered(reviewId: number, key: string): number | undefined {
+      const row = q.enteredId.get(reviewId, key) as { id: number } | undefined;
+      if (row) q.deleteEntered.run(reviewId, key);
+      return row?.id;
     },
   };
 }

@@ -26,6 +26,12 @@ export function prismaRoutes(repos: Repositories): RouteDef[] {
       handler: ({ params, body, actor }) => prisma.enter(params.reviewId, params.key, body.count, body.note, actor),
     }),
     defineRoute({
+      method: 'delete', path: '/reviews/:reviewId/prisma/entered/:key', tag, response: prismaFlowSchema,
+      params: z.object({ reviewId: idParamSchema, key: z.string().max(60) }),
+      summary: 'Take back a count entered by hand (a count entered as null means "not reported" and is kept until then)',
+      handler: ({ params, actor }) => prisma.unenter(params.reviewId, params.key, actor),
+    }),
+    defineRoute({
       method: 'get', path: '/reviews/:reviewId/prisma/figure.svg', tag, params: reviewParams, raw: true,
       summary: 'The PRISMA 2020 flow diagram as SVG',
       handler: ({ params }, res) => {

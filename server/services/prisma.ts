@@ -84,6 +84,15 @@ export function prismaService(repos: Repositories, screening: ScreeningService) 
       repos.audit.record(actor, reviewId, 'prisma_entered', id, before ? 'update' : 'create', before, { key, count, note });
       return flow(reviewId);
     },
+    /** Takes back a count entered by hand: the box shows what the data (or the review's reported flow) give again. */
+    unenter(reviewId: number, key: string, actor: string) {
+      repos.reviews.require(reviewId);
+      if (!(PRISMA_BOXES as readonly string[]).includes(key)) throw unprocessable('/params/key', `must be one of ${PRISMA_BOXES.join(', ')}`);
+      const before = db.entered(reviewId).find((e) => e.key === key) ?? null;
+      const id = db.removeEntered(reviewId, key);
+      if (id !== undefined) repos.audit.record(actor, reviewId, 'prisma_entered', id, 'delete', before, null);
+      return flow(reviewId);
+    },
     setSourceKind(reviewId: number, batchId: number, kind: SourceKind, actor: string) {
       repos.reviews.require(reviewId);
       const before = db.batch(reviewId, batchId);

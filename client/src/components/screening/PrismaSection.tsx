@@ -6,6 +6,7 @@ import { usePrisma } from '../../hooks/usePrisma.ts';
 import { svgToPngBlob } from '../export/ExportDialogPng.ts';
 import type { Prisma } from './types.ts';
 import { saveBlob } from '../../lib/saveBlob.ts';
+import { PrismaEnterCount } from './PrismaEnterCount.tsx';
 
 const count = (n: number | null | undefined): string => (n === null || n === undefined ? 'not known' : n.toLocaleString('en-GB'));
 
@@ -21,6 +22,7 @@ function altText(flow: Prisma): string {
 export function PrismaSection({ reviewId, slug }: { reviewId: number; slug: string }) {
   const prisma = usePrisma(reviewId);
   const [error, setError] = useState('');
+  const [saved, setSaved] = useState('');
   const figureUrl = `/api/reviews/${reviewId}/prisma/figure.svg`;
   const fileName = `prisma-${slug}`;
   const downloadPng = async () => {
@@ -44,6 +46,7 @@ export function PrismaSection({ reviewId, slug }: { reviewId: number; slug: stri
         <button type="button" onClick={() => void downloadPng()}>Download PNG</button>
         <p role="alert" className="form-error">{error}</p>
       </div>
+      <p role="status" className="prisma-saved">{saved}</p>
       {/* a new address each time the counts are read again, so the image follows them */}
       <img className="prisma-figure" src={`${figureUrl}?v=${prisma.dataUpdatedAt}`} alt={altText(flow)} />
       <table className="data-table prisma-counts">
@@ -66,7 +69,15 @@ export function PrismaSection({ reviewId, slug }: { reviewId: number; slug: stri
                     </ul>
                   )}
                 </td>
-                <td>{box.entered ? <span className="prisma-entered">entered</span> : box.count === null ? 'cannot be derived from the records' : 'from the data'}{box.note ? ` — ${box.note}` : ''}</td>
+                <td>
+                  {box.entered ? <span className="prisma-entered">entered</span> : box.count === null ? 'cannot be derived from the records' : 'from the data'}{box.note ? ` — ${box.note}` : ''}
+                  {(box.entered || box.count === null) && (
+                    <PrismaEnterCount
+                      key={`${key}-${box.count ?? ''}`} reviewId={reviewId} boxKey={key} label={PRISMA_LABELS[key]}
+                      current={box.entered ? box.count : null} onSaved={setSaved}
+                    />
+                  )}
+                </td>
               </tr>
             );
           })}
