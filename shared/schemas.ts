@@ -25,9 +25,14 @@ export const reviewSettingsSchema = z.strictObject({
     .max(100)
     .default([])
     .refine((reasons) => new Set(reasons).size === reasons.length, 'must not list a reason twice'),
+  /** words and phrases marked in records as they are screened ("child*" is a prefix) */
+  highlightTerms: z.strictObject({
+    include: z.array(z.string().trim().min(1).max(100)).max(200).default([]),
+    exclude: z.array(z.string().trim().min(1).max(100)).max(200).default([]),
+  }).default({ include: [], exclude: [] }),
 });
 export type ReviewSettings = z.infer<typeof reviewSettingsSchema>;
-export const DEFAULT_REVIEW_SETTINGS: ReviewSettings = { relationLabels: {}, exclusionReasons: [] };
+export const DEFAULT_REVIEW_SETTINGS: ReviewSettings = { relationLabels: {}, exclusionReasons: [], highlightTerms: { include: [], exclude: [] } };
 
 export const reviewSchema = z.object({
   id,

@@ -331,8 +331,11 @@ describe('reviews API', () => {
 
   it('validates settings as a whole and reads them back', async () => {
     const review = await create({ title: 'Settings review' });
-    expect(review.settings).toEqual({ relationLabels: {}, exclusionReasons: [] });
-    const settings = { relationLabels: { equivalent: 'same as', 'no-counterpart': 'none' }, exclusionReasons: ['Wrong population', 'Not a model'] };
+    expect(review.settings).toEqual({ relationLabels: {}, exclusionReasons: [], highlightTerms: { include: [], exclude: [] } });
+    const settings = {
+      relationLabels: { equivalent: 'same as', 'no-counterpart': 'none' }, exclusionReasons: ['Wrong population', 'Not a model'],
+      highlightTerms: { include: ['child*'], exclude: ['adult'] },
+    };
     const ok = await s.request('PATCH', `/api/reviews/${review.id}`, { settings, version: review.version });
     expect(ok.status).toBe(200);
     expect((await get(`/api/reviews/${review.id}`)).settings).toEqual(settings);
@@ -343,6 +346,7 @@ describe('reviews API', () => {
       [{ exclusionReasons: ['a', 'a'] }, '/body/settings/exclusionReasons'],
       [{ exclusionReasons: Array.from({ length: 101 }, (_, i) => `r${i}`) }, '/body/settings/exclusionReasons'],
       [{ colour: 'red' }, '/body/settings'],
+      [{ highlightTerms: { include: [''] } }, '/body/settings/highlightTerms/include/0'],
     ];
     for (const [bad, pointer] of cases) {
       const res = await s.request('PATCH', `/api/reviews/${review.id}`, { settings: bad, version: ok.body.version });
@@ -350,7 +354,7 @@ describe('reviews API', () => {
       expect(res.body.errors[0].pointer).toBe(pointer);
     }
     const partial = await s.request('PATCH', `/api/reviews/${review.id}`, { settings: { exclusionReasons: ['Only this'] }, version: ok.body.version });
-    expect(partial.body.settings).toEqual({ relationLabels: {}, exclusionReasons: ['Only this'] });
+    expect(partial.body.settings).toEqual({ relationLabels: {}, exclusionReasons: ['Only this'], highlightTerms: { include: [], exclude: [] } });
   });
 
   it('answers a stale update with 409 and the current review, and never overwrites', async () => {

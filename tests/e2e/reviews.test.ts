@@ -260,6 +260,7 @@ describe.runIf(hasChromium)('reviews page and settings', () => {
     expect((await server.request('GET', '/api/reviews/1')).body.settings).toEqual({
       relationLabels: { equivalent: 'same scope as' },
       exclusionReasons: ['Not about innovation', 'Not in children’s social care'],
+      highlightTerms: { include: [], exclude: [] },
     });
   });
 

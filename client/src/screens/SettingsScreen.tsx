@@ -26,13 +26,24 @@ const LABEL: Record<TextField, string> = {
 interface SettingsForm extends Record<TextField, string> {
   relationLabels: Record<Relation, string>;
   exclusionReasons: string[];
+  /** the highlight terms as typed: one per line */
+  includeTerms: string;
+  excludeTerms: string;
 }
+
+const TERM_LISTS = [
+  { key: 'includeTerms', side: 'include', label: 'Inclusion terms to highlight while screening' },
+  { key: 'excludeTerms', side: 'exclude', label: 'Exclusion terms to highlight while screening' },
+] as const;
+const linesOf = (text: string): string[] => [...new Set(text.split('\n').map((t) => t.trim()).filter((t) => t !== ''))];
 
 const formOf = (r: Review): SettingsForm => ({
   title: r.title, question: r.question, description: r.description,
   crosswalkCaption: r.crosswalkCaption, targetCaption: r.targetCaption,
   relationLabels: Object.fromEntries(RELATIONS.map((rel) => [rel, r.settings.relationLabels[rel] ?? ''])) as Record<Relation, string>,
   exclusionReasons: [...r.settings.exclusionReasons],
+  includeTerms: r.settings.highlightTerms.include.join('\n'),
+  excludeTerms: r.settings.highlightTerms.exclude.join('\n'),
 });
 
 const settingsOf = (f: SettingsForm) => ({
@@ -40,6 +51,7 @@ const settingsOf = (f: SettingsForm) => ({
     RELATIONS.map((r) => [r, f.relationLabels[r].trim()] as const).filter(([, label]) => label !== ''),
   ) as Partial<Record<Relation, string>>,
   exclusionReasons: f.exclusionReasons.map((r) => r.trim()).filter((r) => r !== ''),
+  highlightTerms: { include: linesOf(f.includeTerms), exclude: linesOf(f.excludeTerms) },
 });
 const sameSettings = (a: SettingsForm, b: SettingsForm) => JSON.stringify(settingsOf(a)) === JSON.stringify(settingsOf(b));
 
@@ -70,6 +82,11 @@ function conflictRows(mine: SettingsForm, theirs: SettingsForm): ConflictRow[] {
   const a = settingsOf(mine).exclusionReasons.join('; ');
   const b = settingsOf(theirs).exclusionReasons.join('; ');
   if (a !== b) rows.push({ field: 'Exclusion reasons', mine: a, theirs: b });
+  for (const list of TERM_LISTS) {
+    const x = linesOf(mine[list.key]).join('; ');
+    const y = linesOf(theirs[list.key]).join('; ');
+    if (x !== y) rows.push({ field: list.label, mine: x, theirs: y });
+  }
   return rows;
 }
 
@@ -122,8 +139,13 @@ export function SettingsScreen({ review }: ScreenProps) {
   };
 
   const errors = fieldErrors(error);
+  const termErrors = (side: 'include' | 'exclude'): string | undefined => {
+    const found = [...errors].filter(([path]) => path.startsWith(`settings/highlightTerms/${side}`)).map(([, m]) => m);
+    return found.length > 0 ? found.join('; ') : undefined;
+  };
   const known = [...TEXT_FIELDS, ...RELATIONS.map((r) => `settings/relationLabels/${r}`), 'settings/exclusionReasons',
-    ...fields.exclusionReasons.map((_, i) => `settings/exclusionReasons/${i}`)];
+    ...fields.exclusionReasons.map((_, i) => `settings/exclusionReasons/${i}`),
+    ...[...errors.keys()].filter((path) => path.startsWith('settings/highlightTerms/'))];
   const unshown = otherErrors(errors, known);
   const text = (key: TextField, multiline = false) => {
     const id = `settings-${key}`;
@@ -153,6 +175,22 @@ export function SettingsScreen({ review }: ScreenProps) {
         {text('targetCaption')}
         <RelationLabelsFields labels={fields.relationLabels} errors={errors} onChange={(relationLabels) => setFields({ ...fields, relationLabels })} />
         <ExclusionReasonsEditor reasons={fields.exclusionReasons} errors={errors} onChange={(exclusionReasons) => setFields({ ...fields, exclusionReasons })} />
+        {TERM_LISTS.map((list) => {
+          const id = `settings-${list.key}`;
+          const message = termErrors(list.side);
+          return (
+            <div className="form-field" key={list.key}>
+              <label htmlFor={id}>{list.label}</label>
+              <textarea
+                id={id} rows={3} value={fields[list.key]} aria-describedby={`${id}-hint${message ? ` ${id}-error` : ''}`}
+                aria-invalid={message ? true : undefined}
+                onChange={(e) => setFields({ ...fields, [list.key]: e.target.value })}
+              />
+              <p id={`${id}-hint`} className="field-hint">One word or phrase per line; end a word with * to match every word it begins (child* marks children).</p>
+              <FieldError id={`${id}-error`} message={message} />
+            </div>
+          );
+        })}
         {conflict && (
           <ReviewSettingsConflict
             rows={conflictRows(fields, formOf(conflict))}

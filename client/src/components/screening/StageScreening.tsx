@@ -134,7 +134,7 @@ export function StageScreening({ review, you, isLead, stage, filter, order, onUn
             <p className="screen-position" data-testid="screen-position">
               {total === 0 ? 'No records in this list.' : atEnd ? `End of the list (${total} records).` : `Record ${index + 1} of ${total}`}
             </p>
-            {current && <RecordCard entry={current} showAbstract={showAbstract} />}
+            {current && <RecordCard entry={current} showAbstract={showAbstract} terms={review.settings.highlightTerms} />}
             {!current && !atEnd && total > 0 && <p role="status">Loading the next records…</p>}
           </div>
           <aside className="screen-side">
