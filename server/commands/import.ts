@@ -18,7 +18,11 @@ const LISTED_FAILURES = 20;
 
 function failureSummary(rest: { record: number; reason: string }[]): string {
   const byReason = new Map<string, number>();
-  for (const f of rest) byReason.set(f.reason, (byReason.get(f.reason) ?? 0) + 1);
+  // a CSV reason names its line; summed up, the lines would make every reason its own group
+  for (const f of rest) {
+    const reason = f.reason.replace(/^line \d+: /, '');
+    byReason.set(reason, (byReason.get(reason) ?? 0) + 1);
+  }
   const lines = [...byReason].sort((a, b) => b[1] - a[1]).slice(0, 10).map(([reason, n]) => `    ${n} × ${reason}\n`);
   const more = byReason.size > 10 ? `    … and ${byReason.size - 10} other reasons\n` : '';
   return `  … and ${rest.length} more failed records (see --json):\n${lines.join('')}${more}`;

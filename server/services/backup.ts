@@ -2,10 +2,14 @@
 // connections never make it start over (the online backup API restarts whenever another connection writes, and a
 // large database under steady edits never finished), and in WAL mode it holds up no writer. The copy is written to
 // a ".partial-PID" file beside the target, checked, switched out of WAL mode (no -wal/-shm left beside it) and
-// renamed into place; partial files left by a backup that was killed are removed by the next one.
+// renamed into place. Before the copy starts, a marker beside the database records where it goes, so that partial
+// files left by a backup that was killed are removed by the next start of the workbench on that database (wherever
+// the copy was going) as well as by the next backup to the same file.
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { z } from 'zod';
 
 export class BackupError extends Error {}
 
@@ -19,6 +23,16 @@ const SIBLINGS = ['', '-wal', '-shm', '-journal'];
 
 function removeWithSiblings(file: string): void {
   for (const s of SIBLINGS) fs.rmSync(`${file}${s}`, { force: true });
+}
+
+/** a sweep must never stop a start or a backup: a file it may not remove stays (and is not reported removed) */
+function tryRemove(file: string): boolean {
+  try {
+    fs.rmSync(file, { force: true });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function pidAlive(pid: number): boolean {
@@ -44,8 +58,54 @@ export function sweepPartialBackups(target: string): string[] {
   for (const name of names) {
     const m = name.startsWith(prefix) ? /^(\d+)(?:-wal|-shm|-journal)?$/.exec(name.slice(prefix.length)) : null;
     if (!m || pidAlive(Number(m[1]))) continue;
-    fs.rmSync(path.join(dir, name), { force: true });
-    removed.push(name);
+    if (tryRemove(path.join(dir, name))) removed.push(name);
+  }
+  return removed;
+}
+
+const MARKER = /^\.workbench-backup-(\d+)-[0-9a-f-]{36}\.json$/;
+const markerSchema = z.object({ target: z.string().min(1) });
+
+/**
+ * Records, beside the database, the target of a backup this process is starting; returns the marker's path, or
+ * undefined when the folder takes no file (a read-only folder must not stop a backup; the next one to the same
+ * target still sweeps it).
+ */
+function writeMarker(source: string, target: string): string | undefined {
+  const file = path.join(path.dirname(path.resolve(source)), `.workbench-backup-${process.pid}-${crypto.randomUUID()}.json`);
+  try {
+    fs.writeFileSync(file, JSON.stringify(markerSchema.parse({ target: path.resolve(target) })), { flag: 'wx' });
+    return file;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Removes what backups of this database left when their process died: for each marker beside the database whose
+ * process is gone, the `.partial-PID` files of the target it recorded, then the marker. Nothing else is touched:
+ * only names this module makes, and only those of dead processes. Returns the names removed.
+ */
+export function sweepBackupLeftovers(dbPath: string): string[] {
+  const dir = path.dirname(path.resolve(dbPath));
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    const m = MARKER.exec(name);
+    if (!m || pidAlive(Number(m[1]))) continue;
+    const file = path.join(dir, name);
+    try {
+      const recorded = markerSchema.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
+      if (recorded.success) removed.push(...sweepPartialBackups(recorded.data.target));
+    } catch {
+      // a marker cut short by the kill names no target: its partial files, if any, wait for the next backup
+    }
+    if (tryRemove(file)) removed.push(name);
   }
   return removed;
 }
@@ -54,11 +114,23 @@ export async function backupDatabase(source: string, target: string): Promise<Ba
   if (!fs.existsSync(source)) throw new BackupError(`no database at ${source}`);
   if (path.resolve(source) === path.resolve(target)) throw new BackupError('the backup must go to another file than the database');
   fs.mkdirSync(path.dirname(path.resolve(target)), { recursive: true });
+  sweepBackupLeftovers(source);
   sweepPartialBackups(target);
+  const marker = writeMarker(source, target);
+  try {
+    return copyInto(source, target);
+  } finally {
+    if (marker) tryRemove(marker);
+  }
+}
+
+function copyInto(source: string, target: string): BackupResult {
   const tmp = `${target}.partial-${process.pid}`;
   removeWithSiblings(tmp);
-  // read-only, and no migration or seeding: a backup must not change what it copies
-  const db = new Database(source, { readonly: true, fileMustExist: true });
+  // no migration or seeding: a backup must not change what it copies. Not opened read-only, though: only a
+  // connection that may write can, as the database's last one, checkpoint and remove the -wal/-shm it opened with,
+  // and a read-only one leaves them beside a database no one has open.
+  const db = new Database(source, { fileMustExist: true });
   try {
     db.pragma('busy_timeout = 5000');
     db.prepare('VACUUM INTO ?').run(tmp);

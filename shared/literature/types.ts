@@ -14,6 +14,8 @@ export interface RawRecord {
   raw: string;
   /** what the record cannot be read without, not part of it: a CSV file's header row */
   context?: string;
+  /** the 1-based line of the file where the record starts, for formats whose users count lines (CSV) */
+  line?: number;
 }
 
 /** A parsed record: CSL-JSON with TeX/HTML turned into plain Unicode, names split, DOI normalised. */

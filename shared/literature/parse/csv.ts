@@ -1,5 +1,6 @@
 // CSV exports of Scopus, Web of Science, Rayyan, Covidence, ASySD: a header row names the columns; fields may be
-// quoted and span lines. Each data row is one record; the header travels with it as `context`.
+// quoted and span lines. Each data row is one record; the header travels with it as `context`, and the line it
+// starts on as `line`, since a spreadsheet user finds a row by its line, not by its count among the records.
 import type { RawRecord, RecordParser, RecordSplitter, ParsedRecord, RecordFailure } from '../types.ts';
 import { monthNumber, parseDate } from '../dates.ts';
 import { parseNameList } from '../names.ts';
@@ -28,6 +29,9 @@ export class CsvSplitter implements RecordSplitter {
   private lineStart = 0;
   private firstBreak = -1;
   private rowLike = 0;
+  /** the line `pos` stands on, and the line the row being scanned starts on (1-based, the header is line 1) */
+  private line = 1;
+  private rowLine = 1;
 
   push(chunk: string): RawRecord[] {
     if (!this.started) {
@@ -43,6 +47,8 @@ export class CsvSplitter implements RecordSplitter {
   }
 
   private row(text: string, out: RawRecord[]): void {
+    const line = this.rowLine;
+    this.rowLine = this.line;
     const raw = text.replace(/\r?\n$|\r$/, '');
     if (!raw.trim()) return;
     if (this.header === undefined) {
@@ -51,7 +57,7 @@ export class CsvSplitter implements RecordSplitter {
       this.width = parseCsvRow(raw, this.delim).length;
       return;
     }
-    out.push({ recordNumber: ++this.n, raw, context: this.header });
+    out.push({ recordNumber: ++this.n, raw, context: this.header, line });
   }
 
   private scan(final: boolean): RawRecord[] {
@@ -67,6 +73,7 @@ export class CsvSplitter implements RecordSplitter {
           if (i + 1 >= b.length && !final) break;
           if (b.charCodeAt(i + 1) === 10) i++;
         }
+        this.line++;
         if (!this.quoted) {
           this.row(b.slice(start, i + 1), out);
           start = i + 1;
@@ -76,6 +83,8 @@ export class CsvSplitter implements RecordSplitter {
           this.firstBreak = i + 1;
         } else if (this.isRow(b.slice(this.lineStart, i + 1))) {
           if (++this.rowLike >= RUNAWAY_ROWS) {
+            // the lines after the opener's first are read again, as rows of their own
+            this.line = this.rowLine + 1;
             this.row(b.slice(start, this.firstBreak), out);
             start = this.firstBreak;
             i = start - 1;
@@ -207,6 +216,14 @@ function typeFrom(v: string | undefined, hasJournal: boolean): string {
   return hasJournal ? 'article-journal' : 'article';
 }
 
+/** What became of the lines after a row whose quoted field never closes: cut off and read as rows, or taken in. */
+function swallowed(rec: RawRecord): string {
+  const extra = rec.raw.split(/\r\n|\r|\n/).length - 1;
+  if (extra === 0) return 'the rows after it were read on their own';
+  const lines = rec.line === undefined ? `${extra} more lines` : extra === 1 ? `line ${rec.line + 1}` : `lines ${rec.line + 1}–${rec.line + extra}`;
+  return `${lines} went into it and ${extra === 1 ? 'was' : 'were'} not imported`;
+}
+
 export class CsvParser implements RecordParser {
   private header: string | undefined;
   private columns: Map<string, number> | undefined;
@@ -232,12 +249,13 @@ export class CsvParser implements RecordParser {
   }
 
   parse(rec: RawRecord): ParsedRecord | RecordFailure {
-    const fail = (reason: string): RecordFailure => ({ recordNumber: rec.recordNumber, raw: rec.raw, reason });
+    const at = rec.line === undefined ? '' : `line ${rec.line}: `;
+    const fail = (reason: string): RecordFailure => ({ recordNumber: rec.recordNumber, raw: rec.raw, reason: `${at}${reason}` });
     if (rec.context !== undefined) this.setHeader(rec.context);
     if (!this.columns) return fail('CSV row without a header row');
     if (!this.columns.has('title')) return fail('CSV header has no Title column');
     if ((rec.raw.match(/"/g)?.length ?? 0) % 2 === 1) {
-      return fail('unbalanced quote: a quoted field opens in this row and never closes (the rows after it were read on their own)');
+      return fail(`unbalanced quote: a quoted field opens in this row and never closes (${swallowed(rec)})`);
     }
     const cells = parseCsvRow(rec.raw, this.delim);
     const get = (f: string): string | undefined => {
