@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Repositories } from './db/repositories.ts';
 import { HttpProblem } from './http/problem.ts';
+import { createAuth, isLoopback } from './http/auth.ts';
 import { allowedHostnames, hostGuard, securityHeaders } from './http/guards.ts';
 import { mountRoutes, type RouteDef } from './http/route.ts';
 import { isBusy, writeBusy } from './http/write-transaction.ts';
@@ -19,6 +20,8 @@ export interface AppOptions {
   clientDir?: string;
   /** request bodies larger than this are refused with 413 */
   bodyLimit?: string;
+  /** sign-in: required when listenHost is not loopback; tests force it with 'required' */
+  auth?: 'required' | 'off';
 }
 
 function sendProblem(res: Response, problem: HttpProblem, instance: string): void {
@@ -50,14 +53,16 @@ export function createApp(options: AppOptions): express.Express {
   app.use(securityHeaders);
   app.use(hostGuard(allowedHostnames(options.listenHost ?? '127.0.0.1', options.allowedHosts)));
 
+  const auth = createAuth(repos, (options.auth ?? (isLoopback(options.listenHost ?? '127.0.0.1') ? 'off' : 'required')) === 'required');
   const routes: RouteDef[] = [];
-  routes.push(...systemRoutes(repos.db, () => routes), ...resourceRoutes.flatMap((make) => make(repos)));
+  routes.push(...systemRoutes(repos.db, () => routes), ...auth.routes, ...resourceRoutes.flatMap((make) => make(repos)));
   const api = express.Router();
   // a restored bundle is JSON far larger than the limit: POST /reviews/bundle reads its body itself
   const readsOwnBody = (req: Request): boolean => req.method === 'POST' && req.path === '/reviews/bundle';
   const isJson = (req: Request): boolean => !readsOwnBody(req) && Boolean(req.is('application/json'));
   api.use(express.json({ limit: options.bodyLimit ?? '1mb', strict: false, type: (req) => isJson(req as Request) }));
-  mountRoutes(api, repos.db, routes);
+  if (auth.guard) api.use(auth.guard);
+  mountRoutes(api, repos.db, routes, auth.hooks);
   api.use((req: Request) => {
     throw new HttpProblem(404, 'Not Found', `No API route ${req.method} ${req.originalUrl}.`);
   });

@@ -4,6 +4,8 @@ import { useHashRoute } from './hooks/useHashRoute.ts';
 import { screens } from './screens/index.ts';
 import { pages } from './screens/pages.ts';
 import { QuickFind } from './components/common/QuickFind.tsx';
+import { SignIn } from './components/common/SignIn.tsx';
+import { useSession } from './hooks/useSession.ts';
 import { NotFound, ReviewNotFound } from './components/common/NotFound.tsx';
 import { ReviewSwitcher } from './components/review/ReviewSwitcher.tsx';
 import { ScreenNav } from './components/review/ScreenNav.tsx';
@@ -25,7 +27,18 @@ function replaceHash(hash: string): void {
   window.dispatchEvent(new HashChangeEvent('hashchange'));
 }
 
+/** Off loopback the server asks for sign-in: the form stands in for the whole app until then. */
 export function App() {
+  const { session, signIn, signOut } = useSession();
+  if (session.isPending) return <main id="main"><p role="status">Loading…</p></main>;
+  const user = session.data?.user ?? null;
+  if (session.data?.authRequired && !user) {
+    return <SignIn onSignIn={(body) => signIn.mutate(body)} pending={signIn.isPending} error={signIn.error} />;
+  }
+  return <Workbench user={user} onSignOut={() => signOut.mutate()} />;
+}
+
+function Workbench({ user, onSignOut }: { user: { name: string } | null; onSignOut: () => void }) {
   const reviews = useReviews();
   const { route } = useHashRoute();
   const review = route.kind === 'review' ? reviews.data?.find((r) => r.slug === route.slug) : undefined;
@@ -78,6 +91,7 @@ export function App() {
         <div id="app-menu" className="app-menu">
           {reviews.data && <ReviewSwitcher reviews={reviews.data} current={review} screen={screen} rest={route.kind === 'review' ? route.rest : []} />}
           {review && <ScreenNav review={review} screens={screens} current={screen} />}
+          {user && <button type="button" className="sign-out" onClick={onSignOut}>Sign out ({user.name})</button>}
         </div>
       </header>
       <main id="main" ref={mainRef} tabIndex={-1}>

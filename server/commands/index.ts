@@ -11,5 +11,6 @@ import { restoreCommand } from './restore.ts';
 import { reviewsCommand } from './reviews.ts';
 import { screenCommand } from './screen.ts';
 import { serveCommand } from './serve.ts';
+import { usersCommand } from './users.ts';
 
-export const commands: Command[] = [serveCommand, reviewsCommand, exportCommand, restoreCommand, backupCommand, importCommand, itemsCommand, dedupeCommand, modelsCommand, agreementCommand, screenCommand];
+export const commands: Command[] = [serveCommand, reviewsCommand, exportCommand, restoreCommand, backupCommand, importCommand, itemsCommand, dedupeCommand, modelsCommand, agreementCommand, screenCommand, usersCommand];

@@ -80,7 +80,17 @@ export function tooDeep(value: unknown, max: number): string | null {
   return null;
 }
 
-export function mountRoutes(router: Router, db: Db, routes: RouteDef[]): void {
+/** What sign-in adds to every route (server/http/auth.ts); on loopback there are none. */
+export interface RouteHooks {
+  /** after validation, before the handler: may refuse (403) a request for a review the signed-in person is not on */
+  authorize?: (req: Request, params: unknown, query: unknown, body: unknown) => void;
+  /** inside a write's transaction (or, for a streaming route, one of its own), with the handler's result */
+  afterWrite?: (req: Request, result: unknown) => void;
+  /** may narrow what a read answers */
+  afterRead?: (req: Request, result: unknown) => unknown;
+}
+
+export function mountRoutes(router: Router, db: Db, routes: RouteDef[], hooks: RouteHooks = {}): void {
   for (const route of routes) {
     router[route.method](route.path, (req: Request, res: Response) => {
       // an upload: a streaming route without a JSON body schema, which reads the bytes itself
@@ -93,10 +103,13 @@ export function mountRoutes(router: Router, db: Db, routes: RouteDef[]): void {
       const deep = route.body ? tooDeep(req.body, MAX_BODY_DEPTH) : null;
       if (deep !== null) throw unprocessable(`/body${deep.split('/').slice(0, 4).join('/')}`, `is nested more than ${MAX_BODY_DEPTH} levels deep`);
       const body = parsePart('body', route.body, req.body);
+      hooks.authorize?.(req, params, query, body);
       const actor = (req.get(ACTOR_HEADER) ?? 'local').slice(0, 200);
       const input = { params, query, body, actor };
       if (route.stream) {
-        return Promise.resolve(route.handler(input, res)).then((result) => {
+        return Promise.resolve(route.handler(input, res)).then(async (result) => {
+          const { afterWrite } = hooks;
+          if (afterWrite && route.method !== 'get') await writeTransaction(db, () => afterWrite(req, result));
           if (!res.headersSent) res.status(route.status ?? 200).json(result);
         });
       }
@@ -105,9 +118,16 @@ export function mountRoutes(router: Router, db: Db, routes: RouteDef[]): void {
         if (result === undefined) res.status(204).end();
         else res.status(route.status ?? 200).json(result);
       };
-      if (route.method === 'get') return send(route.handler(input, res));
+      if (route.method === 'get') {
+        const result: unknown = route.handler(input, res);
+        return send(hooks.afterRead ? hooks.afterRead(req, result) : result);
+      }
       // Every write runs in one transaction: a failure anywhere leaves the database as it was.
-      return writeTransaction(db, () => route.handler(input, res), () => !res.headersSent).then(send);
+      return writeTransaction(db, () => {
+        const result = route.handler(input, res);
+        hooks.afterWrite?.(req, result);
+        return result;
+      }, () => !res.headersSent).then(send);
     });
   }
 }

@@ -4,6 +4,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useHashRoute } from '../hooks/useHashRoute.ts';
 import { useReviewTeam } from '../hooks/useReviewTeam.ts';
 import { useYou } from '../hooks/useYou.ts';
+import { useSession } from '../hooks/useSession.ts';
 import { useScreeningStages } from '../hooks/useScreeningStages.ts';
 import { useScreeningStageMutations } from '../hooks/useScreeningStageMutations.ts';
 import { reviewHash } from '../lib/route.ts';
@@ -17,7 +18,11 @@ import '../styles/screening.css';
 
 export function ScreeningScreen({ review }: ScreenProps) {
   const { rest } = useHashRoute();
-  const [you, setYou] = useYou(review.id);
+  const [chosen, setYou] = useYou(review.id);
+  // signed in (a server beyond loopback), the session says who you are; the server ignores any other choice
+  const { session } = useSession();
+  const signedIn = session.data?.authRequired ? session.data.user : null;
+  const you = signedIn ? signedIn.id : chosen;
   const team = useReviewTeam(review.id);
   const members: TeamMember[] = team.data ?? [];
   const me = members.find((m) => m.id === you);
@@ -40,7 +45,9 @@ export function ScreeningScreen({ review }: ScreenProps) {
     <>
       <h2>Screening</h2>
       <div className="screen-toolbar" role="toolbar" aria-label="Screening options">
-        {team.data && <YouArePicker slug={review.slug} team={members} you={me ? you : null} onChoose={setYou} />}
+        {team.data && (signedIn
+          ? <p className="you-are">You are <strong>{signedIn.name}</strong> (signed in)</p>
+          : <YouArePicker slug={review.slug} team={members} you={me ? you : null} onChoose={setYou} />)}
         {me && stages.data && (
           <ScreeningToolbar stages={list} stage={stage} onStage={goStage} filter={filter} onFilter={setFilter} order={order} onOrder={setOrder} />
         )}
