@@ -216,6 +216,21 @@ describe.runIf(hasChromium)('alignment board', () => {
     await dialog.getByRole('button', { name: 'Re-apply mine' }).click();
     await expect.poll(async () => (await alignmentsOf('Double Diamond')).find((a) => a.id === mine.id)?.rationale).toBe('Changed by me');
 
+    // Bob changes the confidence while I change only the rationale: "Yours" shows my confidence as I read it, and
+    // re-applying writes exactly what was shown as mine, every field
+    const before = (await alignmentsOf('Double Diamond')).find((a) => a.id === mine.id) as AlignmentRow;
+    await page.getByRole('button', { name: 'Edit alignment of Discover to Mobilising' }).click();
+    await server.request('PATCH', `${R}/alignments/${mine.id}`, { confidence: 0.9, version: before.version });
+    await page.getByLabel('Rationale').fill('Mine again');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await dialog.waitFor();
+    const shownMine = await Promise.all(['relation', 'confidence', 'rationale'].map((f) => dialog.getByTestId(`mine-${f}`).textContent()));
+    expect(shownMine).toEqual([before.relation.replace(/-/g, ' '), before.confidence === null ? '—' : String(before.confidence), 'Mine again']);
+    expect(await dialog.getByTestId('theirs-confidence').textContent()).toBe('0.9');
+    await dialog.getByRole('button', { name: 'Re-apply mine' }).click();
+    await expect.poll(async () => (await alignmentsOf('Double Diamond')).find((a) => a.id === mine.id)?.rationale).toBe('Mine again');
+    expect((await alignmentsOf('Double Diamond')).find((a) => a.id === mine.id)?.confidence).toBe(before.confidence);
+
     // and again, this time keeping the server's version: nothing of mine is written
     const now = (await alignmentsOf('Double Diamond')).find((a) => a.id === mine.id) as AlignmentRow;
     await page.getByRole('button', { name: 'Edit alignment of Discover to Mobilising' }).click();
@@ -225,7 +240,7 @@ describe.runIf(hasChromium)('alignment board', () => {
     await dialog.waitFor();
     await dialog.getByRole('button', { name: 'Keep theirs' }).click();
     const kept = (await alignmentsOf('Double Diamond')).find((a) => a.id === mine.id);
-    expect(kept).toMatchObject({ rationale: 'Changed by me', confidence: 0.1, version: now.version + 1 });
+    expect(kept).toMatchObject({ rationale: 'Mine again', confidence: 0.1, version: now.version + 1 });
     await page.locator(`li[data-phase-id="${discover?.id}"]`).getByText('confidence 0.1').waitFor();
   });
 

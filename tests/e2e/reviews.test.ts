@@ -10,7 +10,7 @@ import { axeViolations } from '../support/axe.ts';
 import { hasChromium, launchBrowser, requireBuiltClient, trackNetwork, watchConsoleErrors } from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
-interface ReviewRow { id: number; slug: string; title: string; version: number; archivedAt: string | null; deletedAt: string | null; description: string }
+interface ReviewRow { id: number; slug: string; title: string; version: number; archivedAt: string | null; deletedAt: string | null; description: string; targetCaption: string }
 interface Named { id: number; name: string; role: string }
 
 const SEED = "Stages of Innovation in Children's Social Care";
@@ -216,7 +216,7 @@ describe.runIf(hasChromium)('reviews page and settings', () => {
     await page.getByRole('heading', { level: 2, name: 'Settings' }).waitFor();
     await network.quiet();
     const current = (await server.request('GET', '/api/reviews/1')).body as ReviewRow;
-    const other = await server.request('PATCH', '/api/reviews/1', { description: 'Changed in another tab.', version: current.version });
+    const other = await server.request('PATCH', '/api/reviews/1', { description: 'Changed in another tab.', targetCaption: 'Their caption', version: current.version });
     expect(other.status).toBe(200);
 
     await page.getByLabel('Description').fill('My description.');
@@ -226,13 +226,17 @@ describe.runIf(hasChromium)('reviews page and settings', () => {
     await conflict.waitFor();
     expect(await conflict.getByTestId('mine-Description').textContent()).toBe('My description.');
     expect(await conflict.getByTestId('theirs-Description').textContent()).toBe('Changed in another tab.');
+    // a field only they changed is shown too, with the value I had: re-applying writes exactly what is shown as mine
+    const caption = 'Caption of Table 2 (the target framework)';
+    expect(await conflict.getByTestId(`mine-${caption}`).textContent()).toBe(current.targetCaption);
+    expect(await conflict.getByTestId(`theirs-${caption}`).textContent()).toBe('Their caption');
     expect((await server.request('GET', '/api/reviews/1')).body.description).toBe('Changed in another tab.');
     expect(await axeViolations(page)).toEqual([]);
 
     await conflict.getByRole('button', { name: 'Re-apply mine' }).click();
     await page.getByRole('status').filter({ hasText: 'Saved the settings.' }).waitFor();
     const saved = (await server.request('GET', '/api/reviews/1')).body;
-    expect(saved).toMatchObject({ description: 'My description.', question: 'How does innovation move through children’s social care?' });
+    expect(saved).toMatchObject({ description: 'My description.', question: 'How does innovation move through children’s social care?', targetCaption: current.targetCaption });
     // the label saved before is untouched: only the fields the user changed were sent
     expect(saved.settings.relationLabels).toEqual({ equivalent: 'same scope as' });
   });

@@ -7,7 +7,7 @@ import { AlignmentBoardPhase, phaseDomId } from '../components/align/AlignmentBo
 import { CitationChips } from '../components/citations/CitationChips.tsx';
 import { AlignmentBoardStage, stageDomId } from '../components/align/AlignmentBoardStage.tsx';
 import { AlignmentEditor } from '../components/align/AlignmentEditor.tsx';
-import { ConflictDialog } from '../components/align/ConflictDialog.tsx';
+import { ConflictDialog, yoursOf } from '../components/align/ConflictDialog.tsx';
 import { RelationMenu } from '../components/align/RelationMenu.tsx';
 import type { AlignedRelation } from '../components/crosswalk/relations.ts';
 import { useRelationText } from '../components/crosswalk/RelationTextContext.tsx';
@@ -358,11 +358,11 @@ export function AlignScreen({ review }: ScreenProps) {
             setMessage({ kind: 'status', text: `Kept the server's version of ${conflictPhase}.` });
           }}
           onReapply={() => {
-            const { theirs, mine } = conflict;
+            const { theirs } = conflict;
             setConflict(null);
             void (async () => {
               try {
-                const after = await mutations.update(theirs, mine);
+                const after = await mutations.update(theirs, yoursOf(conflict));
                 undoStack.record({ kind: 'update', before: theirs, after, description: `edit of ${conflictPhase}` });
                 setMessage({ kind: 'status', text: `Re-applied your change to ${conflictPhase}.` });
               } catch (error) {

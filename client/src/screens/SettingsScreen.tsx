@@ -109,8 +109,10 @@ export function SettingsScreen({ review }: ScreenProps) {
     }
   }, [review, base.version, dirty, conflict]);
 
-  const save = async (version: number) => {
-    const patch = patchOf(fields, formOf(base));
+  // a save sends what changed since the review was read; re-applying after a conflict sends every value shown as
+  // "Yours" that differs from the server's, so what is written is exactly what the user chose
+  const save = async (version: number, against: Review = base) => {
+    const patch = patchOf(fields, formOf(against));
     if (Object.keys(patch).length === 0) {
       setStatus('Nothing to save: no field has changed.');
       return;
@@ -202,7 +204,7 @@ export function SettingsScreen({ review }: ScreenProps) {
               setConflict(null);
               setStatus('Kept the server’s values.');
             }}
-            onReapply={() => void save(conflict.version)}
+            onReapply={() => void save(conflict.version, conflict)}
           />
         )}
         <div className="settings-actions">

@@ -1,12 +1,22 @@
 import { useEffect, useRef } from 'react';
 import type { Alignment } from '../../../../shared/schemas.ts';
-import type { AlignmentConflict } from '../../hooks/useAlignmentMutations.ts';
+import type { AlignmentConflict, AlignmentPatch } from '../../hooks/useAlignmentMutations.ts';
 import { useRelationText } from '../crosswalk/RelationTextContext.tsx';
 
 const FIELDS = ['relation', 'stageId', 'confidence', 'rationale'] as const;
 const FIELD_LABEL: Record<(typeof FIELDS)[number], string> = {
   relation: 'Relation', stageId: 'Stage', confidence: 'Confidence', rationale: 'Rationale',
 };
+
+/**
+ * What the dialog shows as "Yours": every field as the user saw it, their change on top of what they had read. Re-apply
+ * sends all of these, so a field they did not touch but someone else changed meanwhile comes back as shown, not as
+ * the server's.
+ */
+export function yoursOf(conflict: AlignmentConflict): Required<AlignmentPatch> {
+  const mine: Alignment = { ...conflict.base, ...conflict.mine };
+  return { relation: mine.relation, stageId: mine.stageId, confidence: mine.confidence, rationale: mine.rationale };
+}
 
 /**
  * A stale edit: the user's version beside the server's, never merged silently. "Keep theirs" drops the user's
@@ -26,7 +36,7 @@ export function ConflictDialog({ conflict, phaseLabel, stageName, onKeepTheirs, 
     if (dialog && !dialog.open) dialog.showModal();
     return () => dialog?.close();
   }, []);
-  const mine: Alignment = { ...conflict.base, ...conflict.mine };
+  const mine: Alignment = { ...conflict.theirs, ...yoursOf(conflict) };
   const show = (a: Alignment, field: (typeof FIELDS)[number]): string => {
     if (field === 'relation') return relationText[a.relation];
     if (field === 'stageId') return stageName(a.stageId);
