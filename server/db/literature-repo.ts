@@ -1,7 +1,6 @@
 // Storage of the literature library: batches, items, raw sources, the full-text index and duplicate decisions.
 // Every statement is prepared once per connection; the import worker opens its own connection and uses the same code.
 import type { Statement } from 'better-sqlite3';
-import fs from 'node:fs';
 import type { Db } from './connection.ts';
 import type { CslItem } from '../../shared/csl.ts';
 import { dedupeKeys, nameText } from '../../shared/literature/dedupe-keys.ts';
@@ -12,6 +11,7 @@ import type {
   Batch, DuplicateGroupView, ItemDetail, ItemListPage, ItemListRow, ItemQuery, MergeLogEntry,
 } from '../../shared/literature/library-schemas.ts';
 import { HttpProblem } from '../http/problem.ts';
+import { processAlive, processStarted } from '../processes.ts';
 
 /** A parsed record ready to insert: the item's columns, its CSL-JSON and its raw source (built on the parse thread). */
 export type ItemRow = [
@@ -63,25 +63,9 @@ const toBatch = (r: BatchRow): Batch => ({
 const LIST_COLUMNS = `i.id, i.batch_id AS batchId, i.type, i.title, i.first_author AS firstAuthor,
   substr(i.authors, 1, 300) AS authors, i.year, i.container, i.doi, i.dup_group AS dupGroup`;
 
-/** When process `pid` started, from the kernel (Linux), or null where that cannot be read. */
-export function processStarted(pid: number): string | null {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // the command name in parentheses may hold spaces: fields are counted after its closing parenthesis
-    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? null;
-  } catch {
-    return null;
-  }
-}
-
 /** Whether the process that wrote a batch is still running: alive, and not a later process with a reused pid. */
 function ownerAlive(pid: number, started: string | null): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
-  }
-  return started === null || processStarted(pid) === started;
+  return processAlive(pid) && (started === null || processStarted(pid) === started);
 }
 
 const OWN_START = processStarted(process.pid);

@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { z } from 'zod';
+import { sweepDeadOwners, tryRemove } from '../processes.ts';
 
 export class BackupError extends Error {}
 
@@ -25,42 +26,10 @@ function removeWithSiblings(file: string): void {
   for (const s of SIBLINGS) fs.rmSync(`${file}${s}`, { force: true });
 }
 
-/** a sweep must never stop a start or a backup: a file it may not remove stays (and is not reported removed) */
-function tryRemove(file: string): boolean {
-  try {
-    fs.rmSync(file, { force: true });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /** Removes `<target>.partial-PID` files (and their siblings) of backups whose process is gone. */
 export function sweepPartialBackups(target: string): string[] {
-  const dir = path.dirname(path.resolve(target));
-  const prefix = `${path.basename(target)}.partial-`;
-  const removed: string[] = [];
-  let names: string[] = [];
-  try {
-    names = fs.readdirSync(dir);
-  } catch {
-    return removed;
-  }
-  for (const name of names) {
-    const m = name.startsWith(prefix) ? /^(\d+)(?:-wal|-shm|-journal)?$/.exec(name.slice(prefix.length)) : null;
-    if (!m || pidAlive(Number(m[1]))) continue;
-    if (tryRemove(path.join(dir, name))) removed.push(name);
-  }
-  return removed;
+  const prefix = `${path.basename(target)}.partial-`.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return sweepDeadOwners(path.dirname(path.resolve(target)), new RegExp(`^${prefix}(\\d+)(?:-wal|-shm|-journal)?$`));
 }
 
 const MARKER = /^\.workbench-backup-(\d+)-[0-9a-f-]{36}\.json$/;
@@ -87,27 +56,15 @@ function writeMarker(source: string, target: string): string | undefined {
  * only names this module makes, and only those of dead processes. Returns the names removed.
  */
 export function sweepBackupLeftovers(dbPath: string): string[] {
-  const dir = path.dirname(path.resolve(dbPath));
-  let names: string[];
-  try {
-    names = fs.readdirSync(dir);
-  } catch {
-    return [];
-  }
-  const removed: string[] = [];
-  for (const name of names) {
-    const m = MARKER.exec(name);
-    if (!m || pidAlive(Number(m[1]))) continue;
-    const file = path.join(dir, name);
+  return sweepDeadOwners(path.dirname(path.resolve(dbPath)), MARKER, (marker) => {
     try {
-      const recorded = markerSchema.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
-      if (recorded.success) removed.push(...sweepPartialBackups(recorded.data.target));
+      const recorded = markerSchema.safeParse(JSON.parse(fs.readFileSync(marker, 'utf8')));
+      return recorded.success ? sweepPartialBackups(recorded.data.target) : [];
     } catch {
       // a marker cut short by the kill names no target: its partial files, if any, wait for the next backup
+      return [];
     }
-    if (tryRemove(file)) removed.push(name);
-  }
-  return removed;
+  });
 }
 
 export async function backupDatabase(source: string, target: string): Promise<BackupResult> {

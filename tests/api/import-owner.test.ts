@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../server/paths.ts';
-import { processStarted } from '../../server/db/literature-repo.ts';
+import { processStarted } from '../../server/processes.ts';
 import { writeSynthFile } from '../../fixtures/literature-bench/generate.ts';
 import { BIN } from '../support/cli.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
