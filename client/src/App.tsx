@@ -11,15 +11,14 @@ import { ReviewSwitcher } from './components/review/ReviewSwitcher.tsx';
 import { ScreenNav } from './components/review/ScreenNav.tsx';
 import { RelationTextProvider } from './components/crosswalk/RelationTextContext.tsx';
 import { HOME_SCREEN, pageHash, reviewHash, type Route } from './lib/route.ts';
-import { lastOpened, markOpened, rememberPlace } from './lib/visits.ts';
+import { byLastOpened, markOpened, rememberPlace } from './lib/visits.ts';
 import type { Review } from '../../shared/schemas.ts';
 
 /** The review an address from before reviews were named (or an empty one) opens: the last opened, else the first. */
 function defaultReview(reviews: Review[]): Review | undefined {
   const active = reviews.filter((r) => !r.archivedAt);
-  const opened = lastOpened();
-  const recent = [...active].sort((a, b) => (opened[b.slug] ?? '').localeCompare(opened[a.slug] ?? ''))[0];
-  return recent && opened[recent.slug] ? recent : active[0] ?? reviews[0];
+  // never-opened reviews sort after, in id order: the first of the list is then the first active review
+  return byLastOpened(active)[0] ?? reviews[0];
 }
 
 function replaceHash(hash: string): void {

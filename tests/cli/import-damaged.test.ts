@@ -1,20 +1,12 @@
 // Damaged files as `workbench import` meets them: one enormous line is refused early with a clear message and
 // leaves no batch; a file of many empty records prints a summary, not one stderr line per record.
-import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDbPath } from '../support/server.ts';
-import { workbench } from '../support/cli.ts';
+import { queryDb, workbench } from '../support/cli.ts';
 
-const batches = (dbPath: string): number => {
-  const db = new Database(dbPath, { readonly: true });
-  try {
-    return (db.prepare('SELECT count(*) AS n FROM import_batch').get() as { n: number }).n;
-  } finally {
-    db.close();
-  }
-};
+const batches = (dbPath: string): number => queryDb<{ n: number }>(dbPath, 'SELECT count(*) AS n FROM import_batch')[0]?.n ?? 0;
 
 describe('workbench import of damaged files', () => {
   it('refuses a file that is one enormous line before reading it all, and imports nothing', async () => {

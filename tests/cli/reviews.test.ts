@@ -1,20 +1,13 @@
 // `workbench reviews create` and the list as a user runs them: child processes on a temp database.
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { workbench } from '../support/cli.ts';
+import { queryDb, workbench } from '../support/cli.ts';
 import { tempDbPath } from '../support/server.ts';
 
 // each case starts several `workbench` processes; on two shared cores that takes a while
 describe('workbench reviews create', { timeout: 120_000 }, () => {
   let db: string;
-  const sql = <T>(query: string, ...params: unknown[]): T[] => {
-    const raw = new Database(db, { readonly: true });
-    try {
-      return raw.prepare(query).all(...params) as T[];
-    } finally {
-      raw.close();
-    }
-  };
+  const sql = <T>(query: string, ...params: unknown[]): T[] => queryDb<T>(db, query, ...params);
 
   beforeAll(() => {
     db = tempDbPath();

@@ -3,12 +3,11 @@
 import { spawn } from 'node:child_process';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import { ROOT } from '../../server/paths.ts';
 import { openWorkbench } from '../../server/workbench.ts';
-import { BIN, workbench, type CliResult } from '../support/cli.ts';
+import { BIN, queryDb, workbench, type CliResult } from '../support/cli.ts';
 import { tempDbPath } from '../support/server.ts';
 
 function withStdin(args: string[], input: string): Promise<CliResult> {
@@ -44,14 +43,7 @@ async function signInStatus(db: string, name: string, password: string): Promise
 
 describe('workbench users', { timeout: 120_000 }, () => {
   let db: string;
-  const sql = <T>(query: string, ...params: unknown[]): T[] => {
-    const raw = new Database(db, { readonly: true });
-    try {
-      return raw.prepare(query).all(...params) as T[];
-    } finally {
-      raw.close();
-    }
-  };
+  const sql = <T>(query: string, ...params: unknown[]): T[] => queryDb<T>(db, query, ...params);
 
   beforeAll(async () => {
     db = tempDbPath('wb-users-');

@@ -1,5 +1,6 @@
 // The `workbench` command as a user runs it: a child process in the project folder, exit code and both streams.
 import { execFile } from 'node:child_process';
+import Database from 'better-sqlite3';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { ROOT } from '../../server/paths.ts';
@@ -24,5 +25,15 @@ export async function workbench(args: string[], env: Record<string, string> = {}
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
     return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+/** Rows of a query on the database a command wrote, read on a connection of its own (closed again at once). */
+export function queryDb<T>(dbPath: string, query: string, ...params: unknown[]): T[] {
+  const db = new Database(dbPath, { readonly: true });
+  try {
+    return db.prepare(query).all(...params) as T[];
+  } finally {
+    db.close();
   }
 }

@@ -17,9 +17,9 @@ export interface FindItem {
   focusId: string;
 }
 
-/** The reviews in the database: quick find opens one on its overview. */
+/** The reviews the list holds (the trash is not in it): quick find opens one on its overview. */
 export function reviewFindItems(reviews: Review[]): FindItem[] {
-  return reviews.filter((r) => !r.deletedAt).map((r): FindItem => ({
+  return reviews.map((r): FindItem => ({
     kind: 'review', id: r.id, title: r.title, context: r.archivedAt ? 'archived review' : 'review',
     text: [r.question, r.description, r.citation, r.slug].join(' '),
     hash: reviewHash(r.slug, 'overview'), focusId: 'main',

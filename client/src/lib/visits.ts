@@ -30,6 +30,11 @@ export function markOpened(slug: string, at = new Date().toISOString()): void {
   write(localStorage, OPENED_KEY, { ...lastOpened(), [slug]: at });
 }
 
+/** The reviews, most recently opened here first; never-opened ones after, in the order given (by id). */
+export function byLastOpened<T extends { slug: string; id: number }>(reviews: readonly T[], opened = lastOpened()): T[] {
+  return [...reviews].sort((a, b) => (opened[b.slug] ?? '').localeCompare(opened[a.slug] ?? '') || a.id - b.id);
+}
+
 const placeKey = (slug: string, screen: string) => `${slug}/${screen}`;
 
 /** The rest of the address (#/r/<slug>/<screen>/<rest…>) a screen was last left at in this tab. */

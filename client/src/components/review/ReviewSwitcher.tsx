@@ -1,6 +1,6 @@
 import type { Review } from '../../../../shared/schemas.ts';
 import { HOME_SCREEN, pageHash, reviewHash } from '../../lib/route.ts';
-import { lastOpened } from '../../lib/visits.ts';
+import { byLastOpened, lastOpened } from '../../lib/visits.ts';
 
 const openedText = (iso: string | undefined): string =>
   iso ? `opened ${new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}` : 'not opened yet';
@@ -13,9 +13,7 @@ export function ReviewSwitcher({ reviews, current, screen, rest }: {
   rest: string[];
 }) {
   const opened = lastOpened();
-  const shown = reviews
-    .filter((r) => !r.archivedAt || r.id === current?.id)
-    .sort((a, b) => (opened[b.slug] ?? '').localeCompare(opened[a.slug] ?? '') || a.id - b.id);
+  const shown = byLastOpened(reviews.filter((r) => !r.archivedAt || r.id === current?.id), opened);
   return (
     <div className="review-switcher">
       <label>
