@@ -11,6 +11,10 @@ export interface FileReport {
   records: number;
   imported: number;
   failed: { record: number; reason: string }[];
+  /** the file as a whole: its content overruled its name, or it announced records that did not come out */
+  notes: string[];
+  /** records announced by the file's own markers beyond those read or failed */
+  lost: number;
 }
 
 /** failures listed one per line on stderr; the rest are summed up by reason (all are in --json and the API) */
@@ -64,13 +68,20 @@ export const importCommand: Command = {
         });
         const result = await done;
         if (result.state === 'failed') {
-          errors.push(`${fileName}: ${result.error ?? 'import failed'}`);
+          const hint = result.needsFormat ? ' Name the format with --format if it is one.' : '';
+          errors.push(`${fileName}: ${result.error ?? 'import failed'}${hint}`);
           continue;
         }
-        const report = { file: fileName, format: result.format, records: result.records, imported: result.imported, failed: lit.failures(batchId, Number.MAX_SAFE_INTEGER) };
+        const report: FileReport = {
+          file: fileName, format: result.format, records: result.records, imported: result.imported,
+          failed: lit.failures(batchId, Number.MAX_SAFE_INTEGER), notes: result.notes, lost: result.lost,
+        };
         reports.push(report);
+        // records announced but not read are a loss: the command fails, though what was read stays imported
+        if (report.lost > 0) errors.push(`${fileName}: ${report.lost} ${report.lost === 1 ? 'record' : 'records'} the file announces did not come out (the ${report.imported} read stay imported as batch ${batchId}; undo that import on the Library screen to keep none).`);
         if (!values.json) {
           io.err.write(`${fileName}: ${report.format}, ${report.records} records, ${report.imported} imported, ${report.failed.length} failed; ${result.duplicateGroups ?? 0} duplicate groups in the library\n`);
+          for (const n of report.notes) io.err.write(`  note: ${n}\n`);
           for (const f of report.failed.slice(0, LISTED_FAILURES)) io.err.write(`  record ${f.record}: ${f.reason}\n`);
           if (report.failed.length > LISTED_FAILURES) io.err.write(failureSummary(report.failed.slice(LISTED_FAILURES)));
         }

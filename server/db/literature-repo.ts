@@ -1,6 +1,7 @@
 // Storage of the literature library: batches, items, raw sources, the full-text index and duplicate decisions.
 // Every statement is prepared once per connection; the import worker opens its own connection and uses the same code.
 import type { Statement } from 'better-sqlite3';
+import { z } from 'zod';
 import type { Db } from './connection.ts';
 import type { CslItem } from '../../shared/csl.ts';
 import { dedupeKeys, nameText } from '../../shared/literature/dedupe-keys.ts';
@@ -51,13 +52,13 @@ export function itemColumns(item: CslItem) {
 interface BatchRow {
   id: number; review_id: number; source_name: string; search_string: string; file_name: string; format: string;
   status: 'running' | 'complete'; worker_pid: number | null; worker_started: string | null; records: number; imported: number; failed: number;
-  created_by: string; created_at: string; finished_at: string | null;
+  created_by: string; created_at: string; finished_at: string | null; notes_json: string;
 }
 
 const toBatch = (r: BatchRow): Batch => ({
   id: r.id, reviewId: r.review_id, sourceName: r.source_name, searchString: r.search_string, fileName: r.file_name,
   format: r.format, status: r.status, records: r.records, imported: r.imported, failed: r.failed,
-  createdBy: r.created_by, createdAt: r.created_at, finishedAt: r.finished_at,
+  createdBy: r.created_by, createdAt: r.created_at, finishedAt: r.finished_at, notes: z.array(z.string()).parse(JSON.parse(r.notes_json)),
 });
 
 const LIST_COLUMNS = `i.id, i.batch_id AS batchId, i.type, i.title, i.first_author AS firstAuthor,
@@ -80,7 +81,7 @@ export function createLiteratureRepo(db: Db, now: () => string = () => new Date(
     batches: db.prepare('SELECT * FROM import_batch WHERE review_id = ? ORDER BY id DESC'),
     runningBatches: db.prepare("SELECT * FROM import_batch WHERE status = 'running'"),
     setBatchFormat: db.prepare('UPDATE import_batch SET format = ? WHERE id = ?'),
-    batchCounts: db.prepare('UPDATE import_batch SET records = ?, imported = ?, failed = ? WHERE id = ?'),
+    batchCounts: db.prepare('UPDATE import_batch SET records = ?, imported = ?, failed = ?, notes_json = ? WHERE id = ?'),
     completeBatch: db.prepare("UPDATE import_batch SET status = 'complete', worker_pid = NULL, finished_at = ? WHERE id = ?"),
     failures: db.prepare('SELECT record_number AS record, reason FROM import_failure WHERE batch_id = ? ORDER BY record_number LIMIT ?'),
     insertFailure: db.prepare('INSERT INTO import_failure (batch_id, record_number, reason, raw) VALUES (?, ?, ?, ?)'),
@@ -247,9 +248,9 @@ export function createLiteratureRepo(db: Db, now: () => string = () => new Date(
     },
 
     /** Makes a batch indexed by indexBatchSlice visible with its counts; the caller refreshes duplicates next. */
-    markBatchComplete(batchId: number, counts: { records: number; imported: number; failed: number }): void {
+    markBatchComplete(batchId: number, counts: { records: number; imported: number; failed: number; notes: string[] }): void {
       db.transaction(() => {
-        s.batchCounts.run(counts.records, counts.imported, counts.failed, batchId);
+        s.batchCounts.run(counts.records, counts.imported, counts.failed, JSON.stringify(counts.notes), batchId);
         s.completeBatch.run(now(), batchId);
       })();
     },

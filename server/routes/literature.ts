@@ -51,7 +51,7 @@ function progressOfFinished(lit: LiteratureRepo, reviewId: number, batchId: numb
   return {
     batchId, fileName: b.fileName, state: b.status === 'complete' ? 'complete' : 'running', format: b.format,
     records: b.records, imported: b.imported, failed: lit.failures(batchId), failedCount: b.failed, bytesRead: 0,
-    totalBytes: 0, recordsPerSecond: 0, duplicateGroups: null, error: null,
+    totalBytes: 0, recordsPerSecond: 0, duplicateGroups: null, error: null, needsFormat: false, notes: b.notes, lost: 0,
   };
 }
 

@@ -27,6 +27,7 @@ export const batchSchema = z.object({
   createdBy: z.string(),
   createdAt: z.string(),
   finishedAt: z.string().nullable(),
+  notes: z.array(z.string()),
 });
 export type Batch = z.infer<typeof batchSchema>;
 
@@ -46,6 +47,12 @@ export const importProgressSchema = z.object({
   recordsPerSecond: z.number(),
   duplicateGroups: z.number().int().nullable(),
   error: z.string().nullable(),
+  /** the import failed as a whole and choosing the format by hand may read it */
+  needsFormat: z.boolean(),
+  /** what the import noticed about the whole file: its content overruled its name, records announced but not read */
+  notes: z.array(z.string()),
+  /** records the file's own markers (ER lines, <record> elements…) announce beyond those read or reported failed */
+  lost: z.number().int(),
 });
 export type ImportProgress = z.infer<typeof importProgressSchema>;
 

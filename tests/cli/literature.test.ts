@@ -114,7 +114,7 @@ describe('workbench import, items and dedupe', () => {
     fs.writeFileSync(notes, 'hello\nworld\n');
     const unknown = await workbench(['import', notes, '--json', '--db', db]);
     expect(unknown.code).not.toBe(0);
-    expect(unknown.stderr).toMatch(/Cannot tell the format of notes\.txt/);
+    expect(unknown.stderr).toMatch(/notes\.txt is not a bibliography we can read \(it looks like plain text starting "hello"\)\. Name the format with --format if it is one\./);
     const itemsBad = await workbench(['items', '--format', 'xml', '--db', db]);
     expect(itemsBad.stderr).toMatch(/--format must be csl-json, csv, ris or bibtex/);
     const items = JSON.parse((await workbench(['items', '--db', db])).stdout) as unknown[];

@@ -109,7 +109,8 @@ export function useLibraryImport(reviewId: number) {
         } catch (error) {
           const problem: Problem | undefined = error instanceof ApiError ? error.problem : undefined;
           state = { batchId: 0, fileName: file.name, state: 'failed', format: options.format, records: 0, imported: 0, failed: [], failedCount: 0,
-            bytesRead: 0, totalBytes: file.size, recordsPerSecond: 0, duplicateGroups: null, error: problem?.detail ?? (error as Error).message };
+            bytesRead: 0, totalBytes: file.size, recordsPerSecond: 0, duplicateGroups: null, error: problem?.detail ?? (error as Error).message,
+            needsFormat: false, notes: [], lost: 0 };
         }
         setReports((r) => [...r, state]);
         await qc.invalidateQueries({ queryKey: libraryKeys.all(reviewId) });

@@ -63,23 +63,26 @@ export function createImportService(dbPath: string, repo: LiteratureRepo): Impor
       const state: ImportProgress = {
         batchId, fileName: input.fileName, state: 'running', format: input.format, records: 0, imported: 0, failed: [],
         failedCount: 0, bytesRead: 0, totalBytes: 0, recordsPerSecond: 0, duplicateGroups: null, error: null,
+        needsFormat: false, notes: [], lost: 0,
       };
       jobs.set(batchId, state);
       reviewOf.set(batchId, input.reviewId);
       const apply = (c: ImportCounts): void => {
         Object.assign(state, { format: c.format, records: c.records, imported: c.imported, failed: c.failed, failedCount: c.failedCount,
-          bytesRead: c.bytesRead, totalBytes: c.totalBytes, recordsPerSecond: c.recordsPerSecond, duplicateGroups: c.duplicateGroups });
+          bytesRead: c.bytesRead, totalBytes: c.totalBytes, recordsPerSecond: c.recordsPerSecond, duplicateGroups: c.duplicateGroups,
+          notes: c.notes, lost: c.lost });
         input.onProgress?.({ ...state });
       };
       const done = new Promise<ImportProgress>((resolve) => {
         const worker = new Worker(BOOT, { workerData: { script: './worker.ts', dbPath, job: { batchId, reviewId: input.reviewId, file: input.file, fileName: input.fileName, format: input.format } } });
         let finished = false;
-        const finish = (error: string | null): void => {
+        const finish = (error: string | null, needsFormat = false): void => {
           if (finished) return;
           finished = true;
           if (error !== null) {
             state.state = 'failed';
             state.error = error;
+            state.needsFormat = needsFormat;
             // nothing half-imported stays behind
             try {
               repo.discardBatch(batchId);
@@ -96,7 +99,7 @@ export function createImportService(dbPath: string, repo: LiteratureRepo): Impor
           else if (m.kind === 'done') {
             apply(m.counts);
             finish(null);
-          } else finish(m.message);
+          } else finish(m.message, m.needsFormat);
         });
         worker.on('error', (e) => finish(e.message));
         worker.on('exit', (code) => finish(code === 0 ? 'the import stopped before it finished' : `the import worker exited with code ${code}`));

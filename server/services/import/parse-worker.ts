@@ -1,5 +1,6 @@
 // The parse thread of an import: reads, decodes, splits and parses the file, posting ready rows to the write thread.
 import { parentPort, workerData } from 'node:worker_threads';
+import { ImportFileError } from './parsers.ts';
 import { parseFile, type ImportJob, type ParseMessage } from './pipeline.ts';
 
 const { job } = workerData as { job: ImportJob };
@@ -22,7 +23,8 @@ const credit = (): Promise<void> => {
 try {
   await parseFile(job, (m: ParseMessage) => port.postMessage(m), credit);
 } catch (error) {
-  port.postMessage({ kind: 'error', message: (error as Error).message } satisfies ParseMessage);
+  const needsFormat = error instanceof ImportFileError && error.needsFormat;
+  port.postMessage({ kind: 'error', message: (error as Error).message, needsFormat } satisfies ParseMessage);
 }
 // the credit listener would keep the thread alive
 port.close();

@@ -8,8 +8,10 @@ import fs from 'node:fs';
 import type { Db } from '../../db/connection.ts';
 import { createLiteratureRepo, toItemRow, type ItemRow } from '../../db/literature-repo.ts';
 import { isFailure, type InputFormat, type ParsedRecord, type RawRecord, type RecordFailure } from '../../../shared/literature/types.ts';
+import { createMarkerCounter, type MarkerCount } from '../../../shared/literature/parse/markers.ts';
+import { formatLabel, sniff } from '../../../shared/literature/parse/sniff.ts';
 import { createDecoder, type TextDecoderStream } from '../decode.ts';
-import { pipelineFor, type FormatPipeline } from './parsers.ts';
+import { ImportFileError, pipelineFor, type FormatPipeline } from './parsers.ts';
 
 export interface ImportJob {
   batchId: number;
@@ -29,6 +31,10 @@ export interface ImportCounts {
   totalBytes: number;
   recordsPerSecond: number;
   duplicateGroups: number | null;
+  /** what the import noticed about the file as a whole: the content overruled the name, records announced but not read */
+  notes: string[];
+  /** records the file's own markers announce beyond those that came out (read or failed) */
+  lost: number;
 }
 
 export interface ChunkFailure {
@@ -38,10 +44,10 @@ export interface ChunkFailure {
 }
 
 export type ParseMessage =
-  | { kind: 'format'; format: InputFormat }
+  | { kind: 'format'; format: InputFormat; notes: string[] }
   | { kind: 'chunk'; rows: ItemRow[]; failed: ChunkFailure[]; records: number; bytesRead: number; totalBytes: number }
-  | { kind: 'end'; records: number; bytesRead: number; totalBytes: number }
-  | { kind: 'error'; message: string };
+  | { kind: 'end'; records: number; bytesRead: number; totalBytes: number; notes: string[]; lost: number }
+  | { kind: 'error'; message: string; needsFormat: boolean };
 
 export const CHUNK_RECORDS = 2000;
 export const MAX_IN_FLIGHT = 3;
@@ -111,15 +117,20 @@ export async function parseFile(job: ImportJob, post: (m: ParseMessage) => void,
     }
   };
   let sinceRecord = 0;
+  let head: { bytes: Uint8Array; text: string } | null = null;
+  let markers = createMarkerCounter('none');
   const stream = fs.createReadStream(job.file, { highWaterMark: READ_BYTES });
   for await (const chunk of stream as AsyncIterable<Buffer>) {
     bytesRead += chunk.length;
     if (!decoder) decoder = createDecoder(chunk);
     const text = decoder.write(chunk);
     if (!pipe) {
-      pipe = pipelineFor(job.format, text.replace(/^\uFEFF/, '').slice(0, 64 * 1024), job.fileName);
-      post({ kind: 'format', format: pipe.format });
+      head = { bytes: chunk.subarray(0, 4096), text: text.replace(/^\uFEFF/, '').slice(0, 64 * 1024) };
+      pipe = pipelineFor(job.format, head.text, job.fileName, head.bytes);
+      markers = createMarkerCounter(pipe.format);
+      post({ kind: 'format', format: pipe.format, notes: pipe.notes });
     }
+    markers.push(text);
     const raws = pipe.splitter.push(text);
     sinceRecord = raws.length > 0 ? 0 : sinceRecord + text.length;
     if (sinceRecord > MAX_RECORD_CHARS) {
@@ -131,13 +142,34 @@ export async function parseFile(job: ImportJob, post: (m: ParseMessage) => void,
   }
   if (!pipe) throw new Error(`${job.fileName} is empty: there are no records to import.`);
   const rest = decoder ? decoder.end() : '';
+  if (rest) markers.push(rest);
   await take([...(rest ? pipe.splitter.push(rest) : []), ...pipe.splitter.end()]);
   // records the parser held back (BibTeX children waiting for a crossref parent later in the file)
   const held = pipe.parser.end?.() ?? [];
   held.sort((a, b) => a.recordNumber - b.recordNumber);
   for (const r of held) await add(r);
+  if (records === 0) throw noRecords(job, pipe.format, head as { bytes: Uint8Array; text: string });
   if (rows.length + failed.length > 0) await flush();
-  post({ kind: 'end', records, bytesRead, totalBytes });
+  const announced = markers.end();
+  const lost = announced ? Math.max(0, announced.count - records) : 0;
+  post({ kind: 'end', records, bytesRead, totalBytes, notes: markerNotes(job.fileName, announced, records), lost });
+}
+
+/** A non-empty file that yields nothing failed as a whole, with what it looks like instead. */
+function noRecords(job: ImportJob, format: InputFormat, head: { bytes: Uint8Array; text: string }): ImportFileError {
+  const label = formatLabel(format);
+  const seen = sniff(head.bytes, head.text);
+  if (job.format === 'auto' || seen.format === format) {
+    return new ImportFileError(`No ${label} record could be read from ${job.fileName}: none of its text forms a complete ${label} record.`, false);
+  }
+  return new ImportFileError(`No ${label} record found in ${job.fileName}: the file looks like ${seen.looksLike}.`, !seen.binary);
+}
+
+/** Fewer records than the file's own record markers announce: some were lost in splitting, and the report says so. */
+function markerNotes(fileName: string, seen: MarkerCount | null, records: number): string[] {
+  if (!seen || seen.count <= records) return [];
+  return [`${fileName} announces ${seen.count} records (${seen.count} ${seen.name}) but ${records} came out: ` +
+    `${seen.count - records} may be merged into a neighbour or lost. Check the file around the records listed, or import it again with the format chosen by hand.`];
 }
 
 /** The write side: consumes parse messages in order; returns the final counts once the batch is complete. */
@@ -146,7 +178,7 @@ export function createBatchWriter(db: Db, job: ImportJob, onProgress: (c: Import
   const started = performance.now();
   const counts: ImportCounts = {
     format: job.format, records: 0, imported: 0, failed: [], failedCount: 0, bytesRead: 0, totalBytes: 0,
-    recordsPerSecond: 0, duplicateGroups: null,
+    recordsPerSecond: 0, duplicateGroups: null, notes: [], lost: 0,
   };
   const batch = { id: job.batchId, reviewId: job.reviewId, fileName: job.fileName, format: String(job.format) };
   let lastReport = 0;
@@ -160,9 +192,10 @@ export function createBatchWriter(db: Db, job: ImportJob, onProgress: (c: Import
   return {
     /** handles one message (call it again only once the last call settled); returns the final counts after 'end' */
     async take(m: ParseMessage): Promise<ImportCounts | null> {
-      if (m.kind === 'error') throw new Error(m.message);
+      if (m.kind === 'error') throw new ImportFileError(m.message, m.needsFormat);
       if (m.kind === 'format') {
         counts.format = m.format;
+        counts.notes.push(...m.notes);
         batch.format = m.format;
         repo.setBatchFormat(job.batchId, m.format);
         return null;
@@ -185,7 +218,9 @@ export function createBatchWriter(db: Db, job: ImportJob, onProgress: (c: Import
         const from: number = after;
         after = await politely((): number | null => repo.indexBatchSlice(job.batchId, from, INDEX_SLICE));
       }
-      repo.markBatchComplete(job.batchId, { records: counts.records, imported: counts.imported, failed: counts.failedCount });
+      counts.notes.push(...m.notes);
+      counts.lost = m.lost;
+      repo.markBatchComplete(job.batchId, { records: counts.records, imported: counts.imported, failed: counts.failedCount, notes: counts.notes });
       // groups are found outside the lock; only storing them writes
       const groups = repo.refreshDuplicates(job.reviewId);
       counts.duplicateGroups = groups.length;

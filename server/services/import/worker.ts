@@ -2,12 +2,13 @@
 // progress to the thread that started it (the HTTP thread, or the CLI).
 import { parentPort, Worker, workerData } from 'node:worker_threads';
 import { openDatabase } from '../../db/connection.ts';
+import { ImportFileError } from './parsers.ts';
 import { createBatchWriter, type ImportCounts, type ImportJob, type ParseMessage } from './pipeline.ts';
 
 export type WorkerMessage =
   | { kind: 'progress'; counts: ImportCounts }
   | { kind: 'done'; counts: ImportCounts }
-  | { kind: 'error'; message: string };
+  | { kind: 'error'; message: string; needsFormat: boolean };
 
 const { dbPath, job } = workerData as { dbPath: string; job: ImportJob };
 const post = (m: WorkerMessage): void => parentPort?.postMessage(m);
@@ -56,7 +57,7 @@ function run(): Promise<ImportCounts> {
 try {
   post({ kind: 'done', counts: await run() });
 } catch (error) {
-  post({ kind: 'error', message: (error as Error).message });
+  post({ kind: 'error', message: (error as Error).message, needsFormat: error instanceof ImportFileError && error.needsFormat });
 } finally {
   db.close();
 }

@@ -14,7 +14,10 @@ export function LibraryBatches({ reviewId }: { reviewId: number }) {
         <tbody>
           {batches.data.map((b) => (
             <tr key={b.id}>
-              <td>{b.fileName} ({b.format})</td>
+              <td>
+                {b.fileName} ({b.format})
+                {b.notes.length > 0 && <ul className="import-notes">{b.notes.map((n) => <li key={n}>{n}</li>)}</ul>}
+              </td>
               <td>{b.sourceName}</td>
               <td>{b.createdAt.slice(0, 16).replace('T', ' ')}</td>
               <td>{b.records}</td>

@@ -8,12 +8,14 @@ const FORMATS = ['auto', 'ris', 'bibtex', 'csl-json', 'endnote-xml', 'medline', 
 
 function Report({ r }: { r: ImportProgress }) {
   if (r.state === 'failed') {
-    return <li className="import-report failed"><strong>{r.fileName}</strong>: not imported — {r.error}</li>;
+    const hint = r.needsFormat ? ' Choose the format in the Format menu if it is one.' : '';
+    return <li className="import-report failed"><strong>{r.fileName}</strong>: not imported — {r.error}{hint}</li>;
   }
   return (
-    <li className="import-report">
+    <li className={`import-report${r.lost > 0 ? ' failed' : ''}`}>
       <strong>{r.fileName}</strong> ({r.format}): {r.records} records, {r.imported} imported, {r.failedCount} failed
       {r.duplicateGroups !== null && <>; {r.duplicateGroups} duplicate groups in the library</>}
+      {r.notes.length > 0 && <ul className="import-notes">{r.notes.map((n) => <li key={n}>{n}</li>)}</ul>}
       {r.failed.length > 0 && (
         <ul className="import-failures">
           {r.failed.map((f) => <li key={f.record}>record {f.record}: {f.reason}</li>)}
