@@ -90,9 +90,33 @@ describe.runIf(hasChromium)('library screens', () => {
     const report = page.getByRole('list', { name: 'Import report' });
     await expect.poll(async () => report.innerText(), { timeout: 60_000 }).toMatch(/dropped\.ris \(ris\): 1 records, 1 imported, 0 failed/);
     await expect.poll(async () => page.locator('.library-row button').count()).toBe(6);
+    // the app's own dialog, not the browser's: Escape cancels and nothing is undone
     await page.getByRole('button', { name: 'Undo import of dropped.ris' }).click();
+    const ask = page.getByRole('dialog', { name: 'Undo the import of dropped.ris?' });
+    await ask.waitFor();
+    await page.keyboard.press('Escape');
+    await ask.waitFor({ state: 'detached' });
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Undo import of dropped.ris');
+    expect(await page.locator('.library-row button').count()).toBe(6);
+    await page.getByRole('button', { name: 'Undo import of dropped.ris' }).click();
+    await ask.getByRole('button', { name: 'Undo import' }).click();
     await expect.poll(async () => page.locator('.library-row button').count()).toBe(5);
-    dialogs.length = 0;
+    await page.getByRole('status').filter({ hasText: 'Import of dropped.ris undone: 1 items removed.' }).waitFor({ state: 'attached' });
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('batches-h');
+    expect(dialogs).toEqual([]);
+  }, 90_000);
+
+  it("says in the screen's words why a picture cannot be imported", async () => {
+    const dt = await page.evaluateHandle(() => {
+      const d = new DataTransfer();
+      d.items.add(new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13])], 'figure.png'));
+      return d;
+    });
+    await page.locator('.drop-zone').dispatchEvent('drop', { dataTransfer: dt });
+    const report = page.getByRole('list', { name: 'Import report' });
+    await expect.poll(async () => report.innerText(), { timeout: 60_000 })
+      .toMatch(/figure\.png: not imported — figure\.png is not a bibliography we can read \(it looks like an image \(PNG\)\)\. Choose the format in the Format menu if it is one\./);
+    expect(await report.innerText()).not.toMatch(/--format/);
   }, 90_000);
 
   it('shows an item with its raw source record as text, never as HTML', async () => {
@@ -128,8 +152,8 @@ describe.runIf(hasChromium)('library screens', () => {
     await page.getByRole('searchbox').fill('');
     await expect.poll(async () => page.locator('.library-row button').count()).toBe(3);
     await page.getByRole('button', { name: 'Undo import of manual.json' }).click();
+    await page.getByRole('dialog', { name: 'Undo the import of manual.json?' }).getByRole('button', { name: 'Undo import' }).click();
     await expect.poll(async () => page.locator('.library-row button').count()).toBe(2);
-    expect(dialogs[0]).toMatch(/Undo the import of manual\.json/);
     expect(await axeViolations(page)).toEqual([]);
   }, 60_000);
 });
