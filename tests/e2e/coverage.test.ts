@@ -100,6 +100,17 @@ describe.runIf(hasChromium)('coverage matrix', () => {
     await expect(panel.count()).resolves.toBe(0);
   });
 
+  it('closes the cell panel with Escape and puts focus back on the cell', async () => {
+    const target = cell('Innovation spectrum tool', 'Designing');
+    await target.focus();
+    await page.keyboard.press('Enter');
+    const panel = page.getByRole('region', { name: /Innovation spectrum tool.* × Designing/ });
+    await panel.waitFor();
+    await page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'detached' });
+    await expect(target.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+  });
+
   it('is operable by keyboard alone: arrow keys move between cells, Enter opens one', async () => {
     const first = page.locator('[data-cell="0-0"]');
     await first.focus();
