@@ -34,7 +34,7 @@ function failureSummary(rest: { record: number; reason: string }[]): string {
 
 export const importCommand: Command = {
   name: 'import',
-  usage: ['workbench import FILE... [--review ID] [--format auto|ris|bibtex|csl-json|endnote-xml|medline|wos|csv] [--source NAME] [--search TEXT] [--json] [--db PATH]'],
+  usage: ['workbench import FILE... [--review ID] [--format auto|ris|bibtex|csl-json|endnote-xml|medline|wos|csv|pubmed-xml] [--source NAME] [--search TEXT] [--json] [--db PATH]'],
   async run(args, io) {
     const { values, positionals } = parseOptions(args, {
       review: { type: 'string' },

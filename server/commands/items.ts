@@ -1,5 +1,6 @@
 // workbench items: the library's current items (merged records, not their merged-away duplicates) as CSL-JSON,
 // CSV, RIS or BibTeX.
+import { plainOf } from '../../shared/literature/rich-text.ts';
 import fs from 'node:fs';
 import type { CslItem } from '../../shared/csl.ts';
 import { csvCell } from '../../shared/export/csv.ts';
@@ -14,15 +15,15 @@ const FORMATS = ['csl-json', 'csv', 'ris', 'bibtex'] as const;
 const CSV_COLUMNS: [string, (i: CslItem) => string][] = [
   ['id', (i) => String(i.id)],
   ['type', (i) => i.type],
-  ['title', (i) => i.title ?? ''],
+  ['title', (i) => plainOf(i.title ?? '')],
   ['authors', (i) => (i.author ?? []).map(nameText).join('; ')],
   ['year', (i) => String(yearOf(i) ?? '')],
-  ['container', (i) => i['container-title'] ?? ''],
+  ['container', (i) => plainOf(i['container-title'] ?? '')],
   ['volume', (i) => String(i.volume ?? '')],
   ['issue', (i) => String(i.issue ?? '')],
   ['pages', (i) => i.page ?? ''],
   ['doi', (i) => i.DOI ?? ''],
-  ['abstract', (i) => i.abstract ?? ''],
+  ['abstract', (i) => plainOf(i.abstract ?? '')],
   ['keywords', (i) => i.keyword ?? ''],
   ['language', (i) => i.language ?? ''],
 ];

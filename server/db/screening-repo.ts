@@ -1,6 +1,7 @@
 // The SQL of screening: stages, decisions, resolutions, the items a stage screens, the import batches' source
 // kinds and the PRISMA counts entered by hand. Returns domain objects (camelCase).
 import type { Db } from './connection.ts';
+import { plainCslSql } from './literature-repo.ts';
 import type {
   Decision, Resolution, ScreeningDecision, ScreeningItem, SourceKind, StageKind,
 } from '../../shared/screening/schemas.ts';
@@ -52,9 +53,10 @@ export function createScreeningRepo(db: Db) {
     decisionCount: db.prepare('SELECT count(*) AS n FROM screening_decision WHERE stage_id = ?'),
     libraryIds: db.prepare('SELECT id FROM lit_item WHERE review_id = ? AND merged_into IS NULL ORDER BY id').pluck(),
     itemInReview: db.prepare('SELECT id FROM lit_item WHERE review_id = ? AND id = ? AND merged_into IS NULL'),
-    items: db.prepare(`SELECT id, title, authors, year, container, doi, keywords,
+    // the rich title and abstract are shown (through the client's sanitiser); ranking reads the plain forms
+    items: db.prepare(`SELECT id, coalesce(json_extract(csl, '$.title'), title) AS title, authors, year, container, doi, keywords,
       coalesce(json_extract(csl, '$.abstract'), '') AS abstract FROM lit_item WHERE id IN (SELECT value FROM json_each(?))`),
-    itemTexts: db.prepare(`SELECT id, title || ' ' || coalesce(json_extract(csl, '$.abstract'), '') AS text
+    itemTexts: db.prepare(`SELECT id, title || ' ' || ${plainCslSql('abstract')} AS text
       FROM lit_item WHERE review_id = ? AND merged_into IS NULL`),
     // raw rows: a 10k-item stage reads tens of thousands of decisions on every queue read
     decisions: db.prepare(`SELECT item_id, reviewer_id, decision, reason, note, created_at, updated_at FROM screening_decision

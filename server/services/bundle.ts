@@ -11,6 +11,7 @@ import {
 import { canonicalJson, sha256Text } from '../../shared/snapshot-hash.ts';
 import { REVIEW_SLUG_PATTERN } from '../../shared/schemas.ts';
 import { schemaVersion } from '../db/migrate.ts';
+import { plainCslSql } from '../db/literature-repo.ts';
 import { APP_VERSION } from '../version.ts';
 
 export interface BundleTableSpec {
@@ -69,7 +70,7 @@ export const BUNDLE_TABLES: BundleTableSpec[] = [
   {
     table: 'lit_item', where: OF_REVIEW, optional: true,
     afterRestore: [`INSERT INTO lit_fts (rowid, title, authors, abstract, keywords)
-      SELECT id, title, authors, coalesce(json_extract(csl, '$.abstract'), ''), keywords FROM lit_item WHERE review_id = ?`],
+      SELECT id, title, authors, ${plainCslSql('abstract')}, keywords FROM lit_item WHERE review_id = ?`],
     beforeDelete: ['DELETE FROM lit_fts WHERE rowid IN (SELECT id FROM lit_item WHERE review_id = ?)'],
   },
   { table: 'item_source', where: 't.item_id IN (SELECT id FROM lit_item WHERE review_id = ?)', optional: true, refs: { batch_id: 'import_batch' } },

@@ -15,7 +15,7 @@ export const bibliographyScopeSchema = z.enum(BIBLIOGRAPHY_SCOPES);
 export type BibliographyScope = z.infer<typeof bibliographyScopeSchema>;
 
 /** what can be pasted: the formats the literature importer reads, and bare DOIs */
-export const PASTE_FORMATS = ['bibtex', 'ris', 'csl-json', 'endnote-xml', 'medline', 'wos', 'csv', 'doi'] as const;
+export const PASTE_FORMATS = ['bibtex', 'ris', 'csl-json', 'endnote-xml', 'medline', 'wos', 'csv', 'pubmed-xml', 'doi'] as const;
 export const pasteFormatSchema = z.enum(PASTE_FORMATS);
 export type PasteFormat = z.infer<typeof pasteFormatSchema>;
 

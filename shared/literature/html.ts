@@ -1,4 +1,6 @@
-// Exports carry HTML from the databases (Zotero notes, EPPI titles with <i>, &quot;): stored text is plain Unicode.
+// Exports carry HTML from the databases (Zotero notes, EPPI titles with <i>, Scopus' <inf>, PubMed's inline tags,
+// &quot;): its inline formatting becomes rich-text marks (rich-text.ts), everything else plain Unicode text.
+import { B, I, NOCASE, SC, SUB, SUP, type Run } from './rich-text.ts';
 
 const NAMED: Record<string, string> = {
   amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ndash: '–', mdash: '—', hellip: '…',
@@ -32,12 +34,62 @@ function codePoint(n: number, fallback: string): string {
 }
 
 // A tag must start with a letter right after "<", so "P < .001" and "a <= b" in abstracts survive.
-const TAG = /<\/?([a-zA-Z][a-zA-Z0-9]*)(?:\s[^<>]*)?\/?>/g;
+const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9]*)(\s[^<>]*)?\/?>/g;
 const BLOCK = new Set(['br', 'p', 'div', 'li', 'tr']);
+const TAG_MARKS: Record<string, number> = {
+  i: I, em: I, italic: I, cite: I, var: I, b: B, strong: B, bold: B, sup: SUP, sub: SUB, inf: SUB, sc: SC, smallcaps: SC,
+};
+
+/** What a <span> (or <font>) means: its style and class, read for the marks only. */
+function spanMarks(attrs: string): number {
+  let m = 0;
+  if (/font-variant:\s*small-caps/i.test(attrs)) m |= SC;
+  if (/font-style:\s*italic/i.test(attrs)) m |= I;
+  if (/font-weight:\s*(bold|[6-9]00)/i.test(attrs)) m |= B;
+  if (/vertical-align:\s*super/i.test(attrs)) m |= SUP;
+  if (/vertical-align:\s*sub/i.test(attrs)) m |= SUB;
+  if (/class="[^"]*\bnocase\b/i.test(attrs)) m |= NOCASE;
+  return m;
+}
+
+/**
+ * HTML → runs: inline formatting tags become marks, block tags a space, every other tag vanishes, entities are
+ * decoded (a decoded "&lt;" is text, never a tag). Tags closed out of order or never closed are forgiven.
+ */
+export function htmlToRuns(html: string): Run[] {
+  if (!html.includes('<')) return html ? [{ text: decodeEntities(html), marks: 0 }] : [];
+  const runs: Run[] = [];
+  const open: { name: string; marks: number }[] = [];
+  let marks = 0;
+  let at = 0;
+  const text = (s: string): void => {
+    if (s) runs.push({ text: decodeEntities(s), marks });
+  };
+  for (const t of html.matchAll(TAG)) {
+    text(html.slice(at, t.index));
+    at = t.index + t[0].length;
+    const name = (t[2] as string).toLowerCase();
+    if (BLOCK.has(name)) {
+      runs.push({ text: ' ', marks });
+      continue;
+    }
+    if (t[1]) {
+      const k = open.findLastIndex((o) => o.name === name);
+      if (k < 0) continue;
+      open.splice(k, 1);
+    } else {
+      if (t[0].endsWith('/>')) continue;
+      const m = name === 'span' || name === 'font' ? spanMarks(t[3] ?? '') : (TAG_MARKS[name] ?? 0);
+      if (m === 0 && name !== 'span' && name !== 'font') continue;
+      open.push({ name, marks: m });
+    }
+    marks = open.reduce((a, o) => a | o.marks, 0);
+  }
+  text(html.slice(at));
+  return runs;
+}
 
 /** Strips tags (block tags become a space) and decodes entities. */
 export function htmlToText(s: string): string {
-  let out = s;
-  if (out.includes('<')) out = out.replace(TAG, (_m, name: string) => (BLOCK.has(name.toLowerCase()) ? ' ' : ''));
-  return decodeEntities(out);
+  return htmlToRuns(s).map((r) => r.text).join('');
 }

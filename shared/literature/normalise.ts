@@ -1,10 +1,13 @@
 // One place turns what a format parser read into stored CSL-JSON, so every format yields the same shape for the
-// same work: plain Unicode text, single-spaced, pages with a hyphen, dates as numeric date-parts, DOI without resolver.
+// same work: Unicode text, single-spaced, pages with a hyphen, dates as numeric date-parts, DOI without resolver.
+// Title, container title and abstract keep their formatting as CSL rich text (rich-text.ts); every other field is
+// plain. Case is data: nothing is re-cased ("FEMS YEAST RESEARCH" is stored as the source wrote it).
 import type { CslItem, CslName } from '../csl.ts';
 import { toDateParts, type DateParts } from './dates.ts';
 import { normaliseDoi } from './doi.ts';
-import { htmlToText } from './html.ts';
-import { looksLikeTex, texToUnicode } from './tex.ts';
+import { htmlToRuns, htmlToText } from './html.ts';
+import { refineRuns, runsToRich, type Run } from './rich-text.ts';
+import { looksLikeTex, texOverRuns, texToRuns, texToUnicode } from './tex.ts';
 
 /** What a format parser fills in; text fields are still in the source's markup (TeX, HTML). */
 export interface Draft {
@@ -45,16 +48,37 @@ const NON_ASCII = /[\u0080-\uffff]/;
 /** Single-spaced and trimmed. */
 export const collapse = (s: string): string => (OTHER_SPACE.test(s) ? s.replace(/\s+/g, ' ') : s).trim();
 
-/** Source markup to plain single-spaced Unicode. */
-export function cleanText(s: string | undefined, markup: Markup): string | undefined {
+export interface CleanOptions {
+  /** keep formatting as CSL rich text (title, container title, abstract) */
+  rich?: boolean;
+  /**
+   * Prose, where TeX's "--" and "---" are en and em dashes. Not pages ("--" is a range there) nor identifiers.
+   * Zotero's BibTeX leaves a literal "--" unescaped ("DRB1*015:01--DQA1"), so a few such records read as en dashes
+   * from BibTeX and as two hyphens from RIS: TeX says "--" is a dash, and the issue asks for TeX read as TeX.
+   */
+  prose?: boolean;
+  /** collects what could not be read (unknown TeX commands, kept as written) */
+  warnings?: Set<string>;
+}
+
+// An entity for "<": decoded, it could spell a tag, which the rich path keeps as text.
+const ENCODED_LT = /&(?:lt|#0*60|#x0*3c);/i;
+
+// TeX that only leaks into a non-TeX format is read without dashes: there "--" was typed as two hyphens.
+const leakedTex = (t: string): boolean => (t.includes('\\') || t.includes('`')) && looksLikeTex(t);
+
+/** Source markup to single-spaced Unicode: plain text, or CSL rich text with `rich`. */
+export function cleanText(s: string | undefined, markup: Markup, opts: CleanOptions = {}): string | undefined {
   if (s === undefined) return undefined;
+  // Most values carry no formatting: without a tag or a TeX command there is nothing to keep, and the plain path
+  // gives the same text.
+  if (opts.rich && (s.includes('<') || ENCODED_LT.test(s) || (markup === 'tex' ? /[\\$]/.test(s) : s.includes('\\')))) return cleanRich(s, markup, opts);
+  const tex = { dashes: markup === 'tex' && opts.prose === true, warnings: opts.warnings };
   let t = s;
-  // "--" stays as written: Zotero's BibTeX leaves it unescaped in text ("DRB1*015:01--DQA1"), so reading it as an
-  // en dash would make the BibTeX and RIS exports of one record differ. Page ranges are normalised separately.
-  if (markup === 'tex') t = texToUnicode(t, { dashes: false });
+  if (markup === 'tex') t = texToUnicode(t, tex);
   if (t.includes('  ') || SPECIAL.test(t)) {
     t = htmlToText(t);
-    if (markup === 'plain' && (t.includes('\\') || t.includes('`')) && looksLikeTex(t)) t = texToUnicode(t, { dashes: false });
+    if (markup === 'plain' && leakedTex(t)) t = texToUnicode(t, { dashes: false, escapes: true, warnings: opts.warnings });
     if (NON_ASCII.test(t)) t = t.normalize('NFC');
     if (OTHER_SPACE.test(t)) t = t.replace(/\s+/g, ' ');
   }
@@ -62,21 +86,24 @@ export function cleanText(s: string | undefined, markup: Markup): string | undef
   return t || undefined;
 }
 
-const SMALL = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'de', 'del', 'der', 'des', 'di', 'du', 'et', 'for', 'from', 'in', 'la', 'le', 'of', 'on', 'or', 'the', 'to', 'und', 'with', 'y']);
-
-/** Web of Science shouts journal names ("JOURNAL OF APPLIED RESEARCH"); store them in title case. */
-export function unshout(s: string): string {
-  if (/\p{Ll}/u.test(s) || !/\p{Lu}{3}/u.test(s)) return s;
-  let first = true;
-  return s.replace(/[\p{L}\p{N}'’]+/gu, (w) => {
-    const lower = w.toLowerCase();
-    const wasFirst = first;
-    first = false;
-    if (/\d/.test(w)) return w;
-    if (w.length <= 4 && !/[AEIOUY]/.test(w)) return w;
-    if (!wasFirst && SMALL.has(lower)) return lower;
-    return lower.charAt(0).toUpperCase() + lower.slice(1);
-  });
+function cleanRich(s: string, markup: Markup, opts: CleanOptions): string | undefined {
+  let runs: Run[] = markup === 'tex' ? texToRuns(s, { dashes: opts.prose === true, warnings: opts.warnings }) : [{ text: s, marks: 0 }];
+  runs = refineRuns(runs, htmlToRuns);
+  if (markup === 'plain' && leakedTex(runs.map((r) => r.text).join(''))) runs = texOverRuns(runs, { dashes: false, escapes: true, warnings: opts.warnings });
+  // single-spaced and trimmed across the runs, before any tag is written between two spaces
+  let space = true;
+  for (const r of runs) {
+    if (NON_ASCII.test(r.text)) r.text = r.text.normalize('NFC');
+    if (OTHER_SPACE.test(r.text)) r.text = r.text.replace(/\s+/g, ' ');
+    if (space && r.text.startsWith(' ')) r.text = r.text.slice(1);
+    if (r.text) space = r.text.endsWith(' ');
+  }
+  for (let n = runs.length - 1; n >= 0; n--) {
+    const r = runs[n] as Run;
+    r.text = r.text.trimEnd();
+    if (r.text) break;
+  }
+  return runsToRich(runs) || undefined;
 }
 
 // MEDLINE and EndNote write ISO 639 codes ("eng"), WoS, Embase and Zotero the English name ("English"): store the
@@ -118,65 +145,72 @@ export function normalisePages(start: string | undefined, end: string | undefine
   return page || undefined;
 }
 
-function cleanName(n: CslName, markup: Markup): CslName | undefined {
+function cleanName(n: CslName, markup: Markup, warnings: Set<string>): CslName | undefined {
   const out: CslName = {};
   for (const k of ['family', 'given', 'non-dropping-particle', 'dropping-particle', 'suffix', 'literal'] as const) {
     const v = n[k];
     if (typeof v === 'string') {
-      const c = markup === 'tex' ? collapse(v) : cleanText(v, markup);
+      const c = markup === 'tex' ? collapse(v) : cleanText(v, markup, { warnings });
       if (c) out[k] = c;
     }
   }
   return Object.keys(out).length > 0 ? out : undefined;
 }
 
-function cleanNames(names: CslName[], markup: Markup): CslName[] {
+function cleanNames(names: CslName[], markup: Markup, warnings: Set<string>): CslName[] {
   const out: CslName[] = [];
   for (const n of names) {
-    const c = cleanName(n, markup);
+    const c = cleanName(n, markup, warnings);
     if (c) out.push(c);
   }
   return out;
 }
 
-/** Draft → stored CSL-JSON. BibTeX names arrive already converted (their TeX is split before it is cleaned). */
-export function finishItem(d: Draft, markup: Markup): CslItem {
+/**
+ * Draft → stored CSL-JSON. BibTeX names arrive already converted (their TeX is split before it is cleaned). What
+ * could not be read (an unknown TeX command, kept as written) is added to `warnings`, once per kind.
+ */
+export function finishItem(d: Draft, markup: Markup, warnings: string[] = []): CslItem {
   const item: CslItem = { id: d.id, type: d.type };
+  const notes = new Set<string>();
+  const plain = { warnings: notes };
+  const prose = { prose: true, warnings: notes };
+  const rich = { rich: true, prose: true, warnings: notes };
   const set = (key: keyof CslItem & string, v: string | undefined): void => {
     if (v) (item as Record<string, unknown>)[key] = v;
   };
-  set('title', cleanText(d.title, markup));
-  const author = cleanNames(d.author, markup);
+  set('title', cleanText(d.title, markup, rich));
+  const author = cleanNames(d.author, markup, notes);
   if (author.length) item.author = author;
-  const editor = cleanNames(d.editor, markup);
+  const editor = cleanNames(d.editor, markup, notes);
   if (editor.length) item.editor = editor;
   const parts = toDateParts(d.date);
   if (parts) item.issued = { 'date-parts': [parts] };
-  const container = cleanText(d.container, markup);
-  set('container-title', container === undefined ? undefined : unshout(container));
-  set('volume', cleanText(d.volume, markup));
-  set('issue', cleanText(d.issue, markup));
-  set('page', normalisePages(cleanText(d.page, markup), cleanText(d.pageEnd, markup)));
+  set('container-title', cleanText(d.container, markup, rich));
+  set('volume', cleanText(d.volume, markup, plain));
+  set('issue', cleanText(d.issue, markup, plain));
+  set('page', normalisePages(cleanText(d.page, markup, plain), cleanText(d.pageEnd, markup, plain)));
   set('DOI', normaliseDoi(d.doi));
-  set('abstract', cleanText(d.abstract, markup));
+  set('abstract', cleanText(d.abstract, markup, rich));
   const seen = new Set<string>();
   const keywords: string[] = [];
   for (const k of d.keywords) {
-    const c = cleanText(k, markup)?.replace(/^[;,]+|[;,]+$/g, '').trim();
+    const c = cleanText(k, markup, prose)?.replace(/^[;,]+|[;,]+$/g, '').trim();
     if (c && !seen.has(c.toLowerCase())) {
       seen.add(c.toLowerCase());
       keywords.push(c);
     }
   }
   if (keywords.length) item.keyword = keywords.join('; ');
-  set('language', languageName(cleanText(d.language, markup)));
-  set('publisher', cleanText(d.publisher, markup));
-  set('publisher-place', cleanText(d.place, markup));
-  set('ISBN', cleanText(d.isbn, markup));
-  set('ISSN', cleanText(d.issn, markup));
+  set('language', languageName(cleanText(d.language, markup, plain)));
+  set('publisher', cleanText(d.publisher, markup, prose));
+  set('publisher-place', cleanText(d.place, markup, prose));
+  set('ISBN', cleanText(d.isbn, markup, plain));
+  set('ISSN', cleanText(d.issn, markup, plain));
   set('URL', d.url?.trim() || undefined);
-  set('note', cleanText(d.note, markup));
+  set('note', cleanText(d.note, markup, prose));
   set('citation-key', d.citationKey?.trim() || undefined);
+  for (const w of notes) if (!warnings.includes(w)) warnings.push(w);
   return item;
 }
 

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import type { CslItem } from '../csl.ts';
 
-export const INPUT_FORMATS = ['ris', 'bibtex', 'csl-json', 'endnote-xml', 'medline', 'wos', 'csv'] as const;
+export const INPUT_FORMATS = ['ris', 'bibtex', 'csl-json', 'endnote-xml', 'medline', 'wos', 'csv', 'pubmed-xml'] as const;
 export const inputFormatSchema = z.enum(INPUT_FORMATS);
 export type InputFormat = z.infer<typeof inputFormatSchema>;
 

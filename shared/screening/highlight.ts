@@ -1,6 +1,7 @@
 // The review's inclusion and exclusion terms marked in a record's text, so a screener's eye finds them at once.
 // A term matches at the start of a word, ignoring case; a trailing * makes it a prefix ("child*" marks "children"),
 // otherwise the whole word or phrase must match. Where an inclusion and an exclusion term overlap, the longer wins.
+import { escapeHtml, renderRuns, RICH_MARK_ORDER, richRuns, richTag, type Run } from '../literature/rich-text.ts';
 
 export type TermKind = 'include' | 'exclude';
 export interface Segment {
@@ -45,4 +46,45 @@ export function highlightSegments(text: string, include: readonly string[], excl
   }
   if (at < text.length || out.length === 0) out.push({ text: text.slice(at), kind: null });
   return out;
+}
+
+const INCLUDE_MARK = 1 << 8;
+const EXCLUDE_MARK = 1 << 9;
+const MARK_TAGS: Record<number, string> = {
+  [INCLUDE_MARK]: '<mark class="term-include" title="inclusion term">',
+  [EXCLUDE_MARK]: '<mark class="term-exclude" title="exclusion term">',
+};
+
+/**
+ * A stored rich-text value (shared/literature/rich-text.ts) as HTML with the terms marked. The terms are found in the
+ * plain text, so a formatted word matches like any other, and a mark that crosses formatting ("<i>Homo</i> sapiens")
+ * is split at the edges of the formatting; the formatting is kept and every other character escaped.
+ */
+export function highlightRichHtml(rich: string, include: readonly string[], exclude: readonly string[]): string {
+  const runs = richRuns(rich);
+  const segments = highlightSegments(runs.map((r) => r.text).join(''), include, exclude);
+  const pieces: Run[] = [];
+  let s = 0;
+  let offset = 0; // into the current segment
+  for (const r of runs) {
+    let at = 0;
+    while (at < r.text.length) {
+      const seg = segments[s] as Segment;
+      const take = Math.min(r.text.length - at, seg.text.length - offset);
+      const kind = seg.kind === 'include' ? INCLUDE_MARK : seg.kind === 'exclude' ? EXCLUDE_MARK : 0;
+      pieces.push({ text: r.text.slice(at, at + take), marks: r.marks | kind });
+      at += take;
+      offset += take;
+      if (offset >= seg.text.length && s < segments.length - 1) {
+        s++;
+        offset = 0;
+      }
+    }
+  }
+  return renderRuns(pieces, {
+    open: (m) => MARK_TAGS[m] ?? richTag(m, 'open'),
+    close: (m) => (MARK_TAGS[m] ? '</mark>' : richTag(m, 'close')),
+    text: escapeHtml,
+    order: [...RICH_MARK_ORDER, INCLUDE_MARK, EXCLUDE_MARK],
+  });
 }

@@ -52,7 +52,7 @@ describe('workbench import, items and dedupe', () => {
     expect(reports[0]?.failed).toEqual([]);
     expect(reports[1]?.failed).toHaveLength(1);
     expect(reports[1]?.failed[0]?.record).toBe(3);
-    expect(Object.keys(reports[0] ?? {})).toEqual(['file', 'format', 'records', 'imported', 'failed']);
+    expect(Object.keys(reports[0] ?? {})).toEqual(['file', 'format', 'records', 'imported', 'failed', 'notes', 'lost']);
 
     const dd = await workbench(['dedupe', '--json', '--db', db]);
     expect(dd.code).toBe(0);
@@ -107,7 +107,7 @@ describe('workbench import, items and dedupe', () => {
     expect(missing.stderr).toMatch(/nope\.ris: no such file/);
     const badFormat = await workbench(['import', file, '--format', 'docx', '--db', db]);
     expect(badFormat.code).not.toBe(0);
-    expect(badFormat.stderr).toMatch(/--format must be auto, ris, bibtex, csl-json, endnote-xml, medline, wos or csv, not "docx"/);
+    expect(badFormat.stderr).toMatch(/--format must be auto, ris, bibtex, csl-json, endnote-xml, medline, wos, csv or pubmed-xml, not "docx"/);
     const none = await workbench(['import', '--db', db]);
     expect(none.stderr).toMatch(/name at least one file/);
     const notes = path.join(path.dirname(db), 'notes.txt');

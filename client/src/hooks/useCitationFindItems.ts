@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import type { Citation } from '../../../shared/citations/model.ts';
+import { plainOf } from '../../../shared/literature/rich-text.ts';
 import { citationAuthors, citationYear } from '../components/citations/CitationText.tsx';
 import type { FindItem } from './useQuickFind.ts';
 import { useCitations } from './useCitations.ts';
@@ -11,8 +12,8 @@ export function citationFindItems(citations: Citation[], slug: string): FindItem
     const authors = citationAuthors(c);
     const year = citationYear(c);
     return {
-      kind: 'citation', id: c.id, title: c.csl.title ?? c.citekey, context: `${authors} (${year})`,
-      text: `${c.citekey} ${year} ${authors} ${c.csl['container-title'] ?? ''}`,
+      kind: 'citation', id: c.id, title: c.csl.title ? plainOf(c.csl.title) : c.citekey, context: `${authors} (${year})`,
+      text: `${c.citekey} ${year} ${authors} ${plainOf(c.csl['container-title'] ?? '')}`,
       hash: reviewHash(slug, 'citations', c.id), focusId: `citation-row-${c.id}`,
     };
   });

@@ -1,6 +1,7 @@
-// The one way HTML from outside (citation-js output, which carries imported titles) reaches the page: DOMPurify with
-// a short allow-list. citation-js marks small caps and the like with inline styles; those become classes, every
-// other attribute, tag, URL and handler is dropped, so a title such as `<img src=x onerror=…>` stays inert text.
+// The one way HTML from outside reaches the page (citation-js output, and imported titles and abstracts as CSL rich
+// text through RichText): DOMPurify with a short allow-list. Small caps and the like arrive as inline styles; those
+// become classes, every other attribute, tag, URL and handler is dropped, so a title such as `<img src=x onerror=…>`
+// stays inert text. <mark> with its title is the screening highlight's own (richToHtml escapes any in a title).
 import DOMPurify from 'dompurify';
 
 const STYLE_CLASSES: [RegExp, string][] = [
@@ -11,8 +12,8 @@ const STYLE_CLASSES: [RegExp, string][] = [
   [/vertical-align:\s*sub/i, 'csl-sub'],
 ];
 
-const ALLOWED_TAGS = ['i', 'b', 'em', 'strong', 'sup', 'sub', 'span', 'div'];
-const ALLOWED_CLASS = /^csl-[a-z-]+$/;
+const ALLOWED_TAGS = ['i', 'b', 'em', 'strong', 'sup', 'sub', 'span', 'div', 'mark'];
+const ALLOWED_CLASS = /^(csl-[a-z-]+|term-(include|exclude))$/;
 
 let purifier: ReturnType<typeof DOMPurify> | undefined;
 
@@ -27,6 +28,7 @@ function instance(): ReturnType<typeof DOMPurify> {
     if (classes.length) node.setAttribute('class', classes.join(' '));
     else node.removeAttribute('class');
     node.removeAttribute('style');
+    if (node.tagName !== 'MARK') node.removeAttribute('title');
   });
   purifier = p;
   return p;
@@ -34,5 +36,5 @@ function instance(): ReturnType<typeof DOMPurify> {
 
 /** Citation HTML reduced to formatting tags and csl-* classes; safe for dangerouslySetInnerHTML. */
 export function sanitizeCitationHtml(html: string): string {
-  return instance().sanitize(html, { ALLOWED_TAGS, ALLOWED_ATTR: ['class'], ALLOW_DATA_ATTR: false });
+  return instance().sanitize(html, { ALLOWED_TAGS, ALLOWED_ATTR: ['class', 'title'], ALLOW_DATA_ATTR: false });
 }

@@ -292,7 +292,7 @@ class Reader {
   }
 }
 
-// "--" is left as written here too (see cleanText); page ranges are normalised on their own.
+// Names, dates and the DOI are not prose: a "--" there is not a dash (see cleanText); pages are normalised on their own.
 const tex = (s: string): string => texToUnicode(s, { dashes: false });
 
 function names(v: string | undefined): CslName[] {
@@ -370,7 +370,7 @@ function entryToItem(e: BibEntry, rec: RawRecord, warnings: string[]): ParsedRec
   const url = get('url');
   d.url = url?.replace(/[{}]/g, '').replace(/\\([_%#&~])/g, '$1');
   d.note = get('note');
-  const item = finishItem(d, 'tex');
+  const item = finishItem(d, 'tex', warnings);
   if (!item.title && !item.author && !item.issued && !item.DOI) {
     return { recordNumber: rec.recordNumber, raw: rec.raw, reason: 'BibTeX entry has no title, author, year or DOI' };
   }

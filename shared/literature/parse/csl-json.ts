@@ -207,7 +207,7 @@ export function parseCslJsonRecord(rec: RawRecord): ParsedRecord | RecordFailure
   d.url = src.URL;
   d.note = src.note;
   d.citationKey = src['citation-key'];
-  const finished = finishItem(d, 'plain');
+  const finished = finishItem(d, 'plain', warnings);
   const rest: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(src)) if (!MANAGED.includes(k) && k !== 'id' && k !== 'type') rest[k] = v;
   const item: CslItem = { ...rest, ...finished };

@@ -290,7 +290,7 @@ export class CsvParser implements RecordParser {
     if (issn.length) d.issn = issn.join(', ');
     d.url = get('url');
     d.publisher = get('publisher');
-    const item = finishItem(d, 'plain');
+    const item = finishItem(d, 'plain', warnings);
     if (!item.title && !item.author && !item.issued && !item.DOI) return fail('CSV row has no title, author, year or DOI');
     return { recordNumber: rec.recordNumber, raw: rec.raw, item, warnings };
   }

@@ -63,7 +63,26 @@ function recordStart(buf: string, from: number): number {
   return -1;
 }
 
-const ARRAYS = new Set(['author', 'keyword', 'url', 'date', 'style', 'record']);
+const ARRAYS = new Set(['author', 'keyword', 'url', 'date', 'record']);
+
+// EndNote wraps every piece of text in <style face="…" font="…" size="…">: the faces that are CSL marks become
+// (escaped) inline HTML, which the text cleaning reads as rich text, and the elements themselves go, so the pieces
+// of a title join without the spaces an element list would put between them.
+const FACES: [RegExp, string][] = [[/\bbold\b/, 'b'], [/\bitalic\b/, 'i'], [/\bsuperscript\b/, 'sup'], [/\bsubscript\b/, 'sub']];
+const STYLE = /<style\b([^>]*)>|<\/style\s*>/g;
+
+export function unwrapStyles(raw: string): string {
+  if (!raw.includes('<style')) return raw;
+  const open: string[][] = [];
+  return raw.replace(STYLE, (tag, attrs: string | undefined) => {
+    if (attrs === undefined) return (open.pop() ?? []).map((t) => `&lt;/${t}&gt;`).reverse().join('');
+    if (attrs.endsWith('/')) return '';
+    const face = /\bface\s*=\s*"([^"]*)"/.exec(attrs)?.[1]?.toLowerCase() ?? '';
+    const tags = FACES.filter(([re]) => re.test(face)).map(([, t]) => t);
+    open.push(tags);
+    return tags.map((t) => `&lt;${t}&gt;`).join('');
+  });
+}
 
 const xml = new XMLParser({
   ignoreAttributes: false,
@@ -78,7 +97,7 @@ const xml = new XMLParser({
 
 type Node = string | number | boolean | null | undefined | Node[] | { [k: string]: Node };
 
-/** All text under a node (EndNote wraps text in <style face=…> elements). */
+/** All text under a node. */
 function text(n: Node): string {
   if (n === null || n === undefined) return '';
   if (typeof n === 'string') return n;
@@ -121,7 +140,7 @@ export function parseEndnoteRecord(rec: RawRecord): ParsedRecord | RecordFailure
   const fail = (reason: string): RecordFailure => ({ recordNumber: rec.recordNumber, raw: rec.raw, reason });
   let doc: Node;
   try {
-    doc = xml.parse(rec.raw, true) as Node;
+    doc = xml.parse(unwrapStyles(rec.raw), true) as Node;
   } catch (e) {
     return fail(`invalid XML: ${(e as Error).message.split('\n')[0]}`);
   }
@@ -155,9 +174,10 @@ export function parseEndnoteRecord(rec: RawRecord): ParsedRecord | RecordFailure
   if (issn.length) d.issn = issn.join(', ');
   d.url = str(list(at(r, 'urls', 'related-urls', 'url'))[0]);
   d.note = str(at(r, 'notes'));
-  const item = finishItem(d, 'plain');
+  const warnings: string[] = [];
+  const item = finishItem(d, 'plain', warnings);
   if (!item.title && !item.author && !item.issued && !item.DOI) return fail('EndNote record has no title, author, year or DOI');
-  return { recordNumber: rec.recordNumber, raw: rec.raw, item, warnings: [] };
+  return { recordNumber: rec.recordNumber, raw: rec.raw, item, warnings };
 }
 
 export class EndnoteXmlParser implements RecordParser {

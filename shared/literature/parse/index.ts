@@ -1,24 +1,17 @@
 // Entry point of the literature parsers: detect a file's format from its first characters, split the text stream
 // into raw records, parse each record on its own. Nothing here throws on bad input: a bad record is a RecordFailure.
-import type { InputFormat, ParsedRecord, RawRecord, RecordFailure, RecordParser, RecordSplitter } from '../types.ts';
+import { inputFormatSchema, type InputFormat, type ParsedRecord, type RawRecord, type RecordFailure, type RecordParser, type RecordSplitter } from '../types.ts';
 import { BibtexParser, BibtexSplitter } from './bibtex.ts';
 import { CslJsonParser, CslJsonSplitter } from './csl-json.ts';
 import { CsvParser, CsvSplitter, looksLikeCsvHeader } from './csv.ts';
 import { EndnoteXmlParser, EndnoteXmlSplitter } from './endnote-xml.ts';
 import { MedlineParser, MedlineSplitter } from './medline.ts';
+import { PubmedXmlParser, PubmedXmlSplitter } from './pubmed-xml.ts';
 import { RisParser, RisSplitter } from './ris.ts';
+import { formatFromName } from './sniff.ts';
 import { WosParser, WosSplitter } from './wos.ts';
 
 export { isFailure } from '../types.ts';
-
-const EXTENSIONS: [RegExp, InputFormat][] = [
-  [/\.ris$/i, 'ris'],
-  [/\.(bib|bibtex|biblatex)$/i, 'bibtex'],
-  [/\.(json|csljson)$/i, 'csl-json'],
-  [/\.xml$/i, 'endnote-xml'],
-  [/\.(nbib|medline)$/i, 'medline'],
-  [/\.(csv|tsv)$/i, 'csv'],
-];
 
 /**
  * The format of a file from its first few kilobytes (and, when the content is not conclusive, its name).
@@ -27,6 +20,8 @@ const EXTENSIONS: [RegExp, InputFormat][] = [
 export function detectFormat(head: string, fileName?: string): InputFormat | undefined {
   const text = head.replace(/^\uFEFF/, '');
   const start = text.trimStart();
+  // before EndNote's rule: PubMed's XML download is a .xml file too
+  if (start.startsWith('<') && /<PubmedArticleSet[\s>]|<PubmedArticle[\s>]|<PubmedBookArticle[\s>]/.test(text)) return 'pubmed-xml';
   if (/^<\?xml|^<xml>|^<records>/.test(start) && /<record[\s>]/.test(text)) return 'endnote-xml';
   if ((start.startsWith('[') || start.startsWith('{')) && /"(?:type|title|id|author)"\s*:/.test(text)) return 'csl-json';
   if (/^FN .*\n(?:.*\n)?VR /m.test(text) || (/^PT [A-Z]\s*$/m.test(text) && /^(?:AU|TI|SO) /m.test(text))) return 'wos';
@@ -37,12 +32,14 @@ export function detectFormat(head: string, fileName?: string): InputFormat | und
   };
   find(/^TY {1,2}- /m, 'ris');
   find(/^PMID- ?\d/m, 'medline');
+  // ERIC and other databases write MEDLINE without PMIDs: their records start with OWN
+  find(/^OWN - \S/m, 'medline');
   find(/^[ \t]*@[ \t]*(?:article|book|inbook|incollection|inproceedings|conference|misc|phdthesis|mastersthesis|thesis|techreport|report|online|unpublished|proceedings|manual|booklet|string|preamble|comment|collection|electronic|www|patent|dataset|software|[a-z]+)[ \t]*[{(]/im, 'bibtex');
   hits.sort((a, b) => a[0] - b[0]);
   if (hits[0]) return hits[0][1];
   if (looksLikeCsvHeader(text)) return 'csv';
-  if (fileName) for (const [re, f] of EXTENSIONS) if (re.test(fileName)) return f;
-  return undefined;
+  const named = formatFromName(fileName);
+  return inputFormatSchema.safeParse(named).data;
 }
 
 export function createSplitter(format: InputFormat): RecordSplitter {
@@ -61,6 +58,8 @@ export function createSplitter(format: InputFormat): RecordSplitter {
       return new WosSplitter();
     case 'csv':
       return new CsvSplitter();
+    case 'pubmed-xml':
+      return new PubmedXmlSplitter();
   }
 }
 
@@ -102,6 +101,8 @@ export function createParser(format: InputFormat): RecordParser {
         return new WosParser();
       case 'csv':
         return new CsvParser();
+      case 'pubmed-xml':
+        return new PubmedXmlParser();
     }
   })();
   return new SafeParser(inner);
@@ -137,7 +138,7 @@ export class UnknownFormatError extends Error {
   constructor(fileName?: string) {
     super(
       `could not tell the format of ${fileName ?? 'the text'}: expected RIS, BibTeX, CSL-JSON, EndNote XML, ` +
-        'PubMed MEDLINE, Web of Science or CSV with a Title column',
+        'PubMed MEDLINE, PubMed XML, Web of Science or CSV with a Title column',
     );
   }
 }

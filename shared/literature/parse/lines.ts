@@ -82,11 +82,15 @@ export abstract class LineRecordSplitter implements RecordSplitter {
   end(): RawRecord[] {
     const out: RawRecord[] = [];
     for (const l of this.lines.end()) this.line(l, out);
+    this.finish(out);
     if (this.cur) this.emit(out);
     return out;
   }
 
   protected abstract line(line: string, out: RawRecord[]): void;
+
+  /** Called once after the last line, before the open record is closed: for lines a splitter held back. */
+  protected finish(_out: RawRecord[]): void {}
 
   protected get inRecord(): boolean {
     return this.cur !== null;

@@ -31,7 +31,7 @@ type MarkerSpec = LineMarkers | TextMarkers;
 
 const SPECS: Record<string, MarkerSpec> = {
   ris: { kind: 'lines', name: 'TY/ER lines', start: /^TY {1,2}-/, end: /^ER {1,2}-?\s*$/, content: /^[A-Z][A-Z0-9] {1,2}-/ },
-  wos: { kind: 'lines', name: 'PT/ER lines', start: /^PT [A-Z]/, end: /^ER\s*$/, content: /^(?!FN |VR |EF)[A-Z][A-Z0-9] \S/ },
+  wos: { kind: 'lines', name: 'PT/ER lines', start: /^PT [A-Z]\s*$/, end: /^ER\s*$/, content: /^(?!FN |VR |EF)[A-Z][A-Z0-9] \S/ },
   bibtex: { kind: 'lines', name: '@ entries', start: /^\s*@\s*[a-z]+\s*[{(]/i, except: /^\s*@\s*(?:string|preamble|comment)\s*[{(]/i },
   'endnote-xml': { kind: 'text', name: '<record> elements', pattern: /<record[\s>]/g, span: 8 },
   'pubmed-xml': { kind: 'text', name: '<PubmedArticle> elements', pattern: /<Pubmed(?:Book)?Article[\s>]/g, span: 20 },

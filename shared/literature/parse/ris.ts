@@ -4,9 +4,11 @@
 import type { RawRecord, RecordParser, RecordSplitter, ParsedRecord, RecordFailure } from '../types.ts';
 import { parseDate, type DateParts } from '../dates.ts';
 import { findDoi, normaliseDoi } from '../doi.ts';
+import type { CslName } from '../../csl.ts';
 import { parseNameList } from '../names.ts';
 import { finishItem, newDraft } from '../normalise.ts';
 import { splitLines, trimRecord } from './lines.ts';
+import { hasNothingUsable, setDate, setNames, setText, titleUntitled } from './tagged.ts';
 
 // Record boundaries are found with native regex scans over the buffered text instead of line by line: the
 // splitter then costs almost nothing, and each raw record is one slice of the input, verbatim.
@@ -118,14 +120,25 @@ export class RisSplitter implements RecordSplitter {
   }
 }
 
+// Every reference type of the RIS specification (RefMan 2011, and the 2001 list before it), with the nearest CSL 1.0.2
+// type. Where the specification's own name says what the type is, that decides: MUSIC is a "music score", LEGAL a
+// "legal rule or regulation", CLSWK and ANCIENT classical and ancient works, for which CSL has musical_score,
+// regulation and classic. GEN ("generic") is the one that reads as article: EndNote and EPPI put working papers and
+// grey literature there, which CSL calls article, and it is what our RIS writer writes for article.
 export const RIS_TYPES: Record<string, string> = {
-  ENCYC: 'entry-encyclopedia', JOUR: 'article-journal', JFULL: 'article-journal', EJOUR: 'article-journal', ABST: 'article-journal',
-  INPR: 'article-journal', MGZN: 'article-magazine', NEWS: 'article-newspaper', BOOK: 'book', EBOOK: 'book',
-  EDBOOK: 'book', SER: 'book', CHAP: 'chapter', ECHAP: 'chapter', CONF: 'paper-conference',
-  CPAPER: 'paper-conference', RPRT: 'report', THES: 'thesis', ELEC: 'webpage', WEB: 'webpage', PAT: 'patent',
-  DATA: 'dataset', DBASE: 'dataset', UNPB: 'manuscript', MANSCPT: 'manuscript', GEN: 'article', BILL: 'bill',
-  CASE: 'legal_case', STAT: 'legislation', MAP: 'map', COMP: 'software', SOUND: 'song', VIDEO: 'motion_picture',
-  MPCT: 'motion_picture', ICOMM: 'personal_communication', PCOMM: 'personal_communication', HEAR: 'hearing',
+  ABST: 'article-journal', ADVS: 'motion_picture', AGGR: 'dataset', ANCIENT: 'classic', ART: 'graphic', BILL: 'bill',
+  BLOG: 'post-weblog', BOOK: 'book', CASE: 'legal_case', CHAP: 'chapter', CHART: 'figure', CLSWK: 'classic',
+  COMP: 'software', CONF: 'paper-conference', CPAPER: 'paper-conference', CTLG: 'book', DATA: 'dataset',
+  DBASE: 'dataset', DICT: 'entry-dictionary', EBOOK: 'book', ECHAP: 'chapter', EDBOOK: 'book', EJOUR: 'article-journal',
+  ELEC: 'webpage', ENCYC: 'entry-encyclopedia', EQUA: 'document', FIGURE: 'figure', GEN: 'article', GOVDOC: 'report',
+  GRANT: 'document', HEAR: 'hearing', ICOMM: 'personal_communication', INPR: 'article-journal',
+  JFULL: 'periodical', JOUR: 'article-journal', LEGAL: 'regulation', MANSCPT: 'manuscript', MAP: 'map',
+  MGZN: 'article-magazine', MPCT: 'motion_picture', MULTI: 'motion_picture', MUSIC: 'musical_score',
+  NEWS: 'article-newspaper', PAMP: 'pamphlet', PAT: 'patent', PCOMM: 'personal_communication', RPRT: 'report',
+  SER: 'book', SLIDE: 'speech', SOUND: 'song', STAND: 'standard', STAT: 'legislation', THES: 'thesis',
+  UNBILL: 'bill', UNPB: 'manuscript', VIDEO: 'motion_picture', WEB: 'webpage',
+  // spellings other writers use: Zotero's GRNT and UNPD
+  GRNT: 'document', UNPD: 'manuscript',
 };
 
 // Tags whose untagged continuation lines are further values (EndNote writes one MeSH term per line after one KW).
@@ -198,28 +211,116 @@ function all(f: RisFields, ...tags: string[]): string[] {
 
 const BOOKISH = new Set(['book', 'chapter', 'paper-conference', 'report']);
 
-/** PY, then Y1, then DA, then Y2 give the year; the month and day come from whichever agrees with that year. */
-export function risDate(f: RisFields, warnings: string[]): DateParts {
-  const cands: [string, DateParts][] = [];
-  for (const tag of ['PY', 'Y1', 'DA', 'Y2']) {
+export interface RisDates {
+  issued: DateParts;
+  /** a DA that is not the publication date, kept: an earlier one is the online-first date, a later one an access
+   * or entry date */
+  other?: { key: 'available-date' | 'accessed'; date: DateParts };
+  /** Y2: the access date in the 2011 specification, Zotero and EndNote */
+  accessed?: DateParts;
+}
+
+const show = (d: DateParts): string => [d.year, d.month, d.day].filter((x) => x !== undefined).join('-');
+
+/**
+ * The publication date from PY, Y1 and DA, by one rule that holds in every dialect we have read:
+ * - The year is PY's, else Y1's, else DA's. PY is the publication year of the 2011 specification and Y1 the primary
+ *   date of the 2001 one; Zotero, EndNote, WoS, Scopus, EPPI and ASReview write PY, Ovid and Embase Y1.
+ * - The month and day come from whichever of DA, Y1 and PY has most of them while having no year of its own
+ *   (EndNote, WoS and EPPI write "DA - Jun", "DA - SEP", "DA - Mar 16") or the same year (Zotero writes "PY - 2019"
+ *   and "DA - 2019/03/15/" from one date field; ScienceDirect and WoS a full DA too); DA first on a tie.
+ * - A DA with a year of its own that differs is, in those dialects, not this record's publication date: Zotero's
+ *   two never disagree, EndNote writes a web page's update date there and other exporters the date a record was
+ *   entered. The year stays PY's, and that DA is kept as available-date when earlier (an online-first date) or
+ *   accessed when later, with a warning naming both.
+ * - Y2 is the access date (2011 specification, Zotero, EndNote): kept as accessed, never the publication year.
+ */
+export function risDate(f: RisFields, warnings: string[]): RisDates {
+  const read = (tag: string): [string, DateParts] | undefined => {
     const v = first(f, tag);
-    if (v) cands.push([tag, parseDate(v)]);
-  }
+    return v ? [tag, parseDate(v)] : undefined;
+  };
+  const cands = (['PY', 'Y1', 'DA'] as const).map(read).filter((c): c is [string, DateParts] => c !== undefined);
+  const y2 = read('Y2')?.[1];
+  const out: RisDates = y2?.year !== undefined ? { issued: {}, accessed: y2 } : { issued: {} };
   const withYear = cands.find(([, d]) => d.year !== undefined);
   if (!withYear) {
     if (cands.length) warnings.push(`no year in ${cands.map(([t]) => t).join('/')}`);
-    return {};
+    return out;
   }
   const year = withYear[1].year as number;
-  const out: DateParts = { year };
-  const order = ['DA', 'PY', 'Y1', 'Y2'];
-  const sorted = [...cands].sort((a, b) => order.indexOf(a[0]) - order.indexOf(b[0]));
-  for (const [tag, d] of sorted) {
-    if (d.month !== undefined && (d.year === undefined || d.year === year)) {
-      out.month = d.month;
-      if (d.day !== undefined) out.day = d.day;
-      if (d.year === undefined && tag !== withYear[0]) warnings.push(`${tag} has no year; year taken from ${withYear[0]}`);
-      break;
+  out.issued = { year };
+  // the most complete of those that fit the year; on a tie DA, then Y1, then PY
+  const order = ['DA', 'Y1', 'PY'];
+  const parts = (d: DateParts): number => (d.month === undefined ? 0 : d.day === undefined ? 1 : 2);
+  const fits = cands.filter(([, d]) => d.month !== undefined && (d.year === undefined || d.year === year));
+  const best = fits.sort((a, b) => parts(b[1]) - parts(a[1]) || order.indexOf(a[0]) - order.indexOf(b[0]))[0];
+  if (best) {
+    const [tag, d] = best;
+    out.issued.month = d.month;
+    if (d.day !== undefined) out.issued.day = d.day;
+    if (d.year === undefined && tag !== withYear[0]) warnings.push(`${tag} has no year; year taken from ${withYear[0]}`);
+  }
+  const da = cands.find(([t]) => t === 'DA')?.[1];
+  if (da?.year !== undefined && da.year !== year) {
+    const key = da.year < year ? 'available-date' : 'accessed';
+    if (key === 'accessed' && out.accessed) {
+      warnings.push(`DA ${show(da)} is not the publication date (${withYear[0]} ${year}); left in the raw record, Y2 is the access date`);
+    } else {
+      out.other = { key, date: da };
+      warnings.push(`DA ${show(da)} is not the publication date (${withYear[0]} ${year}); kept as ${key}`);
+    }
+  }
+  return out;
+}
+
+// Ovid PsycINFO writes one A2 line of cited authors' surnames in alphabetical order ("Andres, Bucchianeri, Buote, …"):
+// read in pairs it would make dozens of editors. Names packed into one line ("Smith, J., Jones, K.") have initials and
+// are not sorted.
+const INITIAL = /(?:^|\s)\p{Lu}{1,3}\.?(?:$|\s)/u;
+function isSurnameList(v: string): boolean {
+  const parts = v.split(',').map((p) => p.trim().toLowerCase());
+  if (parts.length < 6 || v.split(',').some((p) => INITIAL.test(p.trim()))) return false;
+  return parts.every((p, i) => i === 0 || (parts[i - 1] as string).localeCompare(p) <= 0);
+}
+
+const letters = (s: string | undefined): string => (s ?? '').normalize('NFKD').replace(/[^\p{L}]/gu, '').toLowerCase();
+/** "Jan Frederik" and "JF" → "jf"; "J." → "j". */
+const initials = (given: string | undefined): string =>
+  (given ?? '').split(/[\s.-]+/).filter(Boolean).map((w) => (/^\p{Lu}+$/u.test(w) ? w : w.charAt(0))).join('').toLowerCase();
+
+/** The same person written twice, perhaps once with fewer initials or without the hyphen ("Zhang, J" / "Zhang, JF"). */
+function samePerson(a: CslName, b: CslName): boolean {
+  if (a.literal !== undefined || b.literal !== undefined) return letters(a.literal ?? a.family) === letters(b.literal ?? b.family);
+  if (letters(a.family) !== letters(b.family)) return false;
+  const x = initials(a.given);
+  const y = initials(b.given);
+  return x.startsWith(y) || y.startsWith(x);
+}
+
+/**
+ * A1 (the 2001 specification) and AU (2011) are both authors, in file order: a record that starts with A1 and goes
+ * on with AU keeps its first author first. WoS RIS writes its group authors ("IEEE") under A1 after AU, and a book's
+ * authors again ("AU - Zhang, JF", "A1 - Zhang, J"): a name the other tag already gave is not added twice.
+ */
+function authors(f: RisFields, warnings: string[]): CslName[] {
+  // a Map keeps its keys in the order they were first set: the order the two tags first appear in the record
+  const [one, two] = [...f.keys()].filter((t) => t === 'A1' || t === 'AU');
+  const firstNames = one ? names(f, warnings, one) : [];
+  const more = two ? names(f, warnings, two).filter((n) => !firstNames.some((m) => samePerson(m, n))) : [];
+  // an organisation written twice ("A1 - EC" twice) is one organisation; two people may share a name and initials
+  return [...firstNames, ...more].filter((n, i, list) => n.literal === undefined || list.findIndex((m) => m.literal !== undefined && samePerson(m, n)) === i);
+}
+
+function names(f: RisFields, warnings: string[], ...tags: string[]): CslName[] {
+  const out: CslName[] = [];
+  for (const tag of tags) {
+    for (const v of all(f, tag)) {
+      if (tag !== 'AU' && tag !== 'A1' && isSurnameList(v)) {
+        warnings.push(`${tag} holds a list of ${v.split(',').length} surnames, not names; left out`);
+        continue;
+      }
+      out.push(...parseNameList(v));
     }
   }
   return out;
@@ -243,15 +344,22 @@ export function parseRisRecord(rec: RawRecord): ParsedRecord | RecordFailure {
   const warnings: string[] = [];
   if (!ended) warnings.push('record has no ER line');
   const ty = (first(f, 'TY') ?? '').toUpperCase();
-  const type = RIS_TYPES[ty] ?? 'article';
-  if (!RIS_TYPES[ty]) warnings.push(`unknown RIS type "${ty}", read as article`);
+  const type = RIS_TYPES[ty] ?? 'document';
+  if (!RIS_TYPES[ty]) warnings.push(ty ? `unknown RIS type "${ty}", read as document` : 'unknown RIS type (no TY line), read as document');
   const d = newDraft(first(f, 'ID') ?? `ris-${rec.recordNumber}`, type);
   d.title = first(f, 'TI', 'T1', ...(type === 'book' ? ['BT'] : []), 'CT', 'ST');
-  d.author = all(f, f.has('AU') ? 'AU' : 'A1').flatMap(parseNameList);
-  d.editor = all(f, 'ED', ...(BOOKISH.has(type) ? ['A2'] : [])).flatMap(parseNameList);
+  // A2 (and ED, which EndNote writes) are the editors, A3 the series (collection) editors, A4 the "subsidiary
+  // authors", which EndNote and Zotero write for translators. Zotero writes a whole book's editors as A3 (and its
+  // series editors as A2): a book whose only editors are under A3 has them as its editors.
+  d.author = authors(f, warnings);
+  d.editor = names(f, warnings, 'ED', 'A2');
+  const a3 = names(f, warnings, 'A3');
+  const a3Editors = type === 'book' && d.editor.length === 0;
+  if (a3Editors) d.editor = a3;
   d.container =
     type === 'chapter' ? first(f, 'T2', 'BT', 'JF', 'JO') : first(f, 'T2', 'JF', 'JO', 'BT', 'JA', 'J2', 'J1', 'T3');
-  d.date = risDate(f, warnings);
+  const dates = risDate(f, warnings);
+  d.date = dates.issued;
   d.volume = first(f, 'VL');
   d.issue = first(f, 'IS', 'CP');
   d.page = first(f, 'SP');
@@ -274,10 +382,17 @@ export function parseRisRecord(rec: RawRecord): ParsedRecord | RecordFailure {
   if (issn.length) d.issn = issn.join(', ');
   d.url = first(f, 'UR');
   d.note = first(f, 'N1');
-  const item = finishItem(d, 'plain');
-  if (!item.title && !item.author && !item.issued && !item.DOI) {
+  const item = finishItem(d, 'plain', warnings);
+  if (!a3Editors) setNames(item, 'collection-editor', a3);
+  setNames(item, 'translator', names(f, warnings, 'A4'));
+  // T3 is the series title; it stands in as the container only when nothing else names one
+  if (d.container !== first(f, 'T3')) setText(item, 'collection-title', first(f, 'T3'));
+  if (dates.accessed) setDate(item, 'accessed', dates.accessed);
+  if (dates.other) setDate(item, dates.other.key, dates.other.date);
+  if (hasNothingUsable(item)) {
     return { recordNumber: rec.recordNumber, raw: rec.raw, reason: 'RIS record has no title, author, year or DOI' };
   }
+  titleUntitled(item, warnings);
   return { recordNumber: rec.recordNumber, raw: rec.raw, item, warnings };
 }
 

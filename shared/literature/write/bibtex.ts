@@ -1,7 +1,9 @@
 // CSL-JSON → BibTeX (UTF-8, BibLaTeX-compatible). Text is escaped so that the importer reads back exactly the
-// stored plain text: TeX specials, "--" (which TeX reads as a dash) and TeX quote ligatures are neutralised.
+// stored text: TeX specials, "--" (which TeX reads as a dash) and TeX quote ligatures are neutralised, and the
+// rich-text formatting of titles and abstracts is written as the commands it came from (\textit{} …).
 import type { CslItem, CslName } from '../../csl.ts';
 import { keywordList } from '../normalise.ts';
+import { B, I, NOCASE, SC, SUB, SUP, renderRuns, richRuns } from '../rich-text.ts';
 
 const TYPES: Record<string, string> = {
   'article-journal': 'article', 'article-magazine': 'article', 'article-newspaper': 'article', book: 'book',
@@ -23,6 +25,15 @@ export function texEscape(s: string): string {
     .replace(/[\\{}&%$#_~^`]/g, (c) => SPECIAL[c] as string)
     .replace(/-(?=-)/g, '-{}')
     .replace(/'(?=')/g, "'{}");
+}
+
+const TEX_MARKS: Record<number, string> = {
+  [I]: '\\textit{', [B]: '\\textbf{', [SC]: '\\textsc{', [SUP]: '\\textsuperscript{', [SUB]: '\\textsubscript{', [NOCASE]: '\\NoCaseChange{',
+};
+
+/** Stored rich text → TeX that reads back as the same rich text. */
+export function richToTex(rich: string): string {
+  return renderRuns(richRuns(rich), { open: (m) => TEX_MARKS[m] as string, close: () => '}', text: texEscape });
 }
 
 const needsBraces = (s: string): boolean => /,|\s(?:and)\s/i.test(s) || /^\p{Ll}/u.test(s);
@@ -63,14 +74,14 @@ function dateParts(item: CslItem): number[] {
 export function writeBibtexEntry(item: CslItem, used: Set<string> = new Set()): string {
   const type = TYPES[item.type] ?? 'misc';
   const fields: [string, string][] = [];
-  const text = (k: string, v: string | number | undefined): void => {
-    if (v !== undefined && String(v).trim() !== '') fields.push([k, `{${texEscape(String(v))}}`]);
+  const text = (k: string, v: string | number | undefined, escape = texEscape): void => {
+    if (v !== undefined && String(v).trim() !== '') fields.push([k, `{${escape(String(v))}}`]);
   };
   if (item.author?.length) fields.push(['author', `{${names(item.author)}}`]);
   if (item.editor?.length) fields.push(['editor', `{${names(item.editor)}}`]);
-  if (item.title) fields.push(['title', `{{${texEscape(item.title)}}}`]);
+  if (item.title) fields.push(['title', `{{${richToTex(item.title)}}}`]);
   const container = item['container-title'];
-  if (container) text(type === 'article' || type === 'misc' ? 'journal' : 'booktitle', container);
+  if (container) text(type === 'article' || type === 'misc' ? 'journal' : 'booktitle', container, richToTex);
   const [year, month, day] = dateParts(item);
   if (year !== undefined) {
     fields.push(['year', `{${year}}`]);
@@ -83,7 +94,7 @@ export function writeBibtexEntry(item: CslItem, used: Set<string> = new Set()): 
   text('number', item.issue);
   if (item.page) fields.push(['pages', `{${texEscape(item.page).replace(/-\{\}-/g, '--').replace(/(\d)-(?=\d)/g, '$1--')}}`]);
   if (item.DOI) fields.push(['doi', `{${item.DOI.replace(/[{}]/g, '')}}`]);
-  text('abstract', item.abstract);
+  text('abstract', item.abstract, richToTex);
   const kws = keywordList(item);
   if (kws.length) text('keywords', kws.join('; ') + (kws.length === 1 && kws[0]?.includes(',') ? ';' : ''));
   text('language', item.language);

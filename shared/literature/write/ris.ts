@@ -1,4 +1,5 @@
 // CSL-JSON → RIS. One tag per line, so values are single-spaced; names as "particle Family, Given[, Suffix]".
+// Titles and abstracts keep their CSL rich-text tags (<i>, <sup> …), as Zotero writes them and the importer reads them.
 import type { CslItem, CslName } from '../../csl.ts';
 import { keywordList } from '../normalise.ts';
 

@@ -46,10 +46,10 @@ describe('stock citation-js fails where we do not', () => {
     expect(o[1]?.author?.map((a) => a.family)).toEqual(['Smith', 'Jones']);
   });
 
-  it('HTML in titles: stock passes it through; we store text', () => {
+  it('HTML in titles: stock passes it through; we keep the CSL rich-text tags and decode the rest', () => {
     const text = ris('TI  - Effects of <i>Boswellia</i> on &quot;rats&quot;');
     expect((stock(text, 'ris') as CslItem[])[0]?.title).toBe('Effects of <i>Boswellia</i> on &quot;rats&quot;');
-    expect(ours(text, 'ris')[0]?.title).toBe('Effects of Boswellia on "rats"');
+    expect(ours(text, 'ris')[0]?.title).toBe('Effects of <i>Boswellia</i> on "rats"');
   });
 
   it.each([

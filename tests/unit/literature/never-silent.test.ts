@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createMarkerCounter } from '../../../shared/literature/parse/markers.ts';
 import { formatFromName, sniff } from '../../../shared/literature/parse/sniff.ts';
-import { parseText } from '../../../shared/literature/parse/index.ts';
+import { detectFormat, parseText } from '../../../shared/literature/parse/index.ts';
 
 const count = (format: string, text: string, chunk = text.length || 1): number | null => {
   const c = createMarkerCounter(format);
@@ -96,5 +96,11 @@ describe('what a file looks like', () => {
     expect(formatFromName('export.RIS')).toBe('ris');
     expect(formatFromName('pubmed-set.nbib')).toBe('medline');
     expect(formatFromName('notes.txt')).toBeUndefined();
+    expect(detectFormat('Title,Year\n', 'x.ris')).toBe('csv');
+    expect(detectFormat('nothing to see', 'x.ris')).toBe('ris');
+  });
+
+  it('detects MEDLINE without PMIDs (ERIC) whatever the file is called', () => {
+    expect(detectFormat('OWN - ERIC\nSTAT- Publisher\nTI  - A study of mentoring\n', 'eric-export.txt')).toBe('medline');
   });
 });

@@ -98,7 +98,7 @@ describe('Web of Science RIS (DA - SEP beside PY, upper-case journals)', () => {
     expect(item.title).toBe('Holding Yourself Captive: Perceptions of Custody During Interviews and Interrogations');
     expect(item.author?.map((a) => a.family)).toEqual(['Alceste', 'Luke', 'Kassin']);
     expect(item.issued).toEqual({ 'date-parts': [[2018, 9]] });
-    expect(item['container-title']).toBe('Journal of Applied Research in Memory and Cognition');
+    expect(item['container-title']).toBe('JOURNAL OF APPLIED RESEARCH IN MEMORY AND COGNITION');
     expect(item.DOI).toBe('10.1016/j.jarmac.2018.03.001');
     expect(item.ISSN).toBe('2211-3681, 2211-369X');
   });
@@ -107,7 +107,7 @@ describe('Web of Science RIS (DA - SEP beside PY, upper-case journals)', () => {
     expect(item.author?.[0]).toEqual({ family: 'Brimbal', given: 'L' });
     expect(item.author).toHaveLength(9);
     expect(item.issued).toEqual({ 'date-parts': [[2021, 2]] });
-    expect(item['container-title']).toBe('Law and Human Behavior');
+    expect(item['container-title']).toBe('LAW AND HUMAN BEHAVIOR');
     expect([item.volume, item.issue, item.page, item.DOI]).toEqual(['45', '1', '55-67', '10.1037/lhb0000437']);
     expect(item.publisher).toBe('EDUCATIONAL PUBLISHING FOUNDATION-AMERICAN PSYCHOLOGICAL ASSOC');
     expect(item['publisher-place']).toBe('WASHINGTON');

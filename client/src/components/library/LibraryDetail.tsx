@@ -1,8 +1,14 @@
-// One item: its fields, and every raw source record it came from, shown as text (never as HTML).
+// One item: its fields (title, container and abstract as rich text, through the sanitiser), and every raw source
+// record it came from, shown as text (never as HTML).
 import type { CslItem } from '../../../../shared/csl.ts';
 import { nameText, yearOf } from '../../../../shared/literature/dedupe-keys.ts';
 import { useLibraryItem } from '../../hooks/useLibrary.ts';
+import { RichText } from '../common/RichText.tsx';
 
+/** The fields stored as CSL rich text; the others are plain. */
+export const RICH_FIELDS: ReadonlySet<string> = new Set(['Title', 'Container', 'Abstract']);
+
+/** An item's fields as [label, value]: the value as stored (rich text for RICH_FIELDS). */
 export function itemFields(csl: CslItem): [string, string][] {
   return [
     ['Title', csl.title ?? ''],
@@ -27,10 +33,10 @@ export function LibraryDetail({ reviewId, id }: { reviewId: number; id: number }
   const d = item.data;
   return (
     <article className="library-detail" aria-labelledby="item-title">
-      <h3 id="item-title">{d.csl.title || '(no title)'}</h3>
+      <h3 id="item-title">{d.csl.title ? <RichText text={d.csl.title} /> : '(no title)'}</h3>
       <dl className="item-fields">
         {itemFields(d.csl).filter(([, v]) => v).map(([k, v]) => (
-          <div key={k}><dt>{k}</dt><dd>{v}</dd></div>
+          <div key={k}><dt>{k}</dt><dd>{RICH_FIELDS.has(k) ? <RichText text={v} /> : v}</dd></div>
         ))}
       </dl>
       {d.members.length > 0 && <p>Merged with items {d.members.join(', ')}.</p>}

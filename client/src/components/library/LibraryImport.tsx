@@ -4,7 +4,7 @@ import { useId, useRef, useState, type DragEvent } from 'react';
 import type { ImportProgress } from '../../../../shared/literature/library-schemas.ts';
 import { useLibraryImport } from '../../hooks/useLibrary.ts';
 
-const FORMATS = ['auto', 'ris', 'bibtex', 'csl-json', 'endnote-xml', 'medline', 'wos', 'csv'];
+const FORMATS = ['auto', 'ris', 'bibtex', 'csl-json', 'endnote-xml', 'medline', 'wos', 'csv', 'pubmed-xml'];
 
 function Report({ r }: { r: ImportProgress }) {
   if (r.state === 'failed') {

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import { plainOf } from '../../../../shared/literature/rich-text.ts';
 import type { Review } from '../../../../shared/schemas.ts';
 import { useScreeningQueue } from '../../hooks/useScreeningQueue.ts';
 import { useScreeningDecision, type DecisionChange } from '../../hooks/useScreeningDecision.ts';
@@ -77,7 +78,9 @@ export function StageScreening({ review, you, isLead, stage, filter, order, onUn
     setAwaitingReason(false);
     const next: MyDecision = { decision, reason: decision === 'exclude' ? reason : '', note: current.mine?.note ?? '' };
     setUndo((u) => [...u.slice(-99), { itemId: current.item.id, previous: current.mine, index }]);
-    send({ itemId: current.item.id, next }, current.item.title, `${DECISION_LABEL[decision]}${next.reason ? ` (${next.reason})` : ''}: ${current.item.title.slice(0, 80)}`);
+    // messages are text: the title's plain form (it may carry rich-text tags)
+    const title = plainOf(current.item.title);
+    send({ itemId: current.item.id, next }, title, `${DECISION_LABEL[decision]}${next.reason ? ` (${next.reason})` : ''}: ${title.slice(0, 80)}`);
     setIndex((i) => Math.min(i + 1, entries.length));
   };
 
@@ -96,7 +99,7 @@ export function StageScreening({ review, you, isLead, stage, filter, order, onUn
         return;
       }
       setUndo(undo.slice(0, -1));
-      const title = entries[step.index]?.item.title ?? '';
+      const title = plainOf(entries[step.index]?.item.title ?? '');
       send({ itemId: step.itemId, next: step.previous }, title, `Undone: ${title.slice(0, 80)}`);
       setIndex(step.index);
     }
