@@ -1,5 +1,6 @@
 // workbench dedupe: find duplicate groups across the library; --auto merges the certain ones (same DOI, or same
-// title, year and first author with no conflicting DOI) and leaves the rest for review.
+// title, year and first author, with no DOI, volume, issue or first page differing between any two of them) and
+// leaves the rest for review, each with the reasons it was not certain.
 import { createLiteratureRepo } from '../db/literature-repo.ts';
 import { parseOptions, resolveReview, withWorkbench, type Command } from './common.ts';
 
@@ -26,11 +27,17 @@ export const dedupeCommand: Command = {
         }
         if (merged > 0) repo.refreshDuplicates(reviewId);
       }
-      const shape = { groups: groups.map((g) => ({ rule: g.rule, score: g.score, members: g.members.map((m) => ({ item: m.item, file: m.file, record: m.record })) })) };
+      const shape = {
+        groups: groups.map((g) => ({
+          rule: g.rule, score: g.score, certain: g.certain, reasons: g.reasons,
+          members: g.members.map((m) => ({ item: m.item, file: m.file, record: m.record })),
+        })),
+      };
       if (values.json) io.out.write(`${JSON.stringify(shape, null, 2)}\n`);
       else {
         for (const g of groups) {
-          io.out.write(`${g.rule} ${g.score}${g.certain ? ' certain' : ''}: ${g.members.map((m) => `#${m.item} ${m.file}:${m.record}`).join(', ')}\n`);
+          const why = g.reasons.length > 0 ? ` (${g.reasons.join('; ')})` : '';
+          io.out.write(`${g.rule} ${g.score}${g.certain ? ' certain' : ''}: ${g.members.map((m) => `#${m.item} ${m.file}:${m.record}`).join(', ')}${why}\n`);
         }
         io.out.write(`${groups.length} duplicate groups\n`);
       }

@@ -6,7 +6,9 @@ import type { Db } from './connection.ts';
 import type { CslItem } from '../../shared/csl.ts';
 import { dedupeKeys, nameText } from '../../shared/literature/dedupe-keys.ts';
 import { findDuplicateGroups, pairKey, type DedupeRecord, type DuplicateGroup } from '../../shared/literature/dedupe.ts';
+import { dedupeRecord, type DedupeFields } from '../../shared/literature/dedupe-record.ts';
 import type { ParsedRecord } from '../../shared/literature/types.ts';
+import { plainOf, RICH_TAGS } from '../../shared/literature/rich-text.ts';
 import { buildFtsMatch, parseSearch, typoCandidates, type SearchTerm } from '../../shared/literature/search.ts';
 import type {
   Batch, DuplicateGroupView, ItemDetail, ItemListPage, ItemListRow, ItemQuery, MergeLogEntry,
@@ -19,12 +21,14 @@ export type ItemRow = [
   type: string, title: string, firstAuthor: string, authors: string, year: number | null, container: string, doi: string,
   keywords: string, language: string, doiNorm: string | null, titleNorm: string, titleKey: string | null, authorKey: string,
   authorYear: string | null, csl: string, recordNumber: number, raw: string, warnings: string,
+  volume: string, issue: string, page: string,
 ];
 
 export function toItemRow(p: ParsedRecord): ItemRow {
   const c = itemColumns(p.item);
   return [c.type, c.title, c.first_author, c.authors, c.year, c.container, c.doi, c.keywords, c.language, c.doi_norm,
-    c.title_norm, c.title_key, c.author_key, c.author_year, JSON.stringify(p.item), p.recordNumber, p.raw, JSON.stringify(p.warnings)];
+    c.title_norm, c.title_key, c.author_key, c.author_year, JSON.stringify(p.item), p.recordNumber, p.raw, JSON.stringify(p.warnings),
+    c.volume, c.issue, c.page];
 }
 
 /** The columns of lit_item derived from an item's CSL-JSON. */
@@ -33,11 +37,12 @@ export function itemColumns(item: CslItem) {
   const names = item.author ?? item.editor ?? [];
   return {
     type: item.type || 'document',
-    title: item.title ?? '',
+    // search, sort and CSV read the columns: the plain form (the CSL-JSON keeps the rich one)
+    title: plainOf(item.title ?? ''),
     first_author: names[0] ? nameText(names[0]) : '',
     authors: names.map(nameText).join('; '),
     year: keys.year,
-    container: item['container-title'] ?? '',
+    container: plainOf(item['container-title'] ?? ''),
     doi: item.DOI ?? '',
     keywords: item.keyword ?? '',
     language: item.language ?? '',
@@ -46,13 +51,25 @@ export function itemColumns(item: CslItem) {
     title_key: keys.titleKey,
     author_key: keys.authorKey,
     author_year: keys.authorKey && keys.year !== null ? `${keys.authorKey}|${keys.year}` : null,
+    // compared by the duplicate search, read from columns so a scan does not parse every record's JSON
+    volume: cslText(item.volume),
+    issue: cslText(item.issue),
+    page: cslText(item.page),
   };
 }
+
+const cslText = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
 
 interface BatchRow {
   id: number; review_id: number; source_name: string; search_string: string; file_name: string; format: string;
   status: 'running' | 'complete'; worker_pid: number | null; worker_started: string | null; records: number; imported: number; failed: number;
   created_by: string; created_at: string; finished_at: string | null; notes_json: string;
+}
+
+interface MergeRow {
+  id: number; review_id: number; kept_item_id: number; merged_item_ids: string; previous_parents: string; rule: string; score: number;
+  kept_csl_before: string; merged_by: string; merged_at: string; undone_by: string | null; undone_at: string | null;
+  voided_at: string | null; void_reason: string | null;
 }
 
 const toBatch = (r: BatchRow): Batch => ({
@@ -61,7 +78,13 @@ const toBatch = (r: BatchRow): Batch => ({
   createdBy: r.created_by, createdAt: r.created_at, finishedAt: r.finished_at, notes: z.array(z.string()).parse(JSON.parse(r.notes_json)),
 });
 
-const LIST_COLUMNS = `i.id, i.batch_id AS batchId, i.type, i.title, i.first_author AS firstAuthor,
+// The index holds the abstract's plain form too: rich-text tags are not words.
+/** SQL for a CSL field of lit_item.csl in its plain form (rich-text tags removed), for the search index and ranking. */
+export const plainCslSql = (field: string): string =>
+  RICH_TAGS.reduce((sql, tag) => `replace(${sql}, '${tag}', '')`, `coalesce(json_extract(csl, '$.${field}'), '')`);
+const FTS_ABSTRACT = plainCslSql('abstract');
+
+const LIST_COLUMNS = `i.id, i.batch_id AS batchId, i.type, i.title, nullif(json_extract(i.csl, '$.title'), i.title) AS titleRich, i.first_author AS firstAuthor,
   substr(i.authors, 1, 300) AS authors, i.year, i.container, i.doi, i.dup_group AS dupGroup`;
 
 /** Whether the process that wrote a batch is still running: alive, and not a later process with a reused pid. */
@@ -86,40 +109,40 @@ export function createLiteratureRepo(db: Db, now: () => string = () => new Date(
     failures: db.prepare('SELECT record_number AS record, reason FROM import_failure WHERE batch_id = ? ORDER BY record_number LIMIT ?'),
     insertFailure: db.prepare('INSERT INTO import_failure (batch_id, record_number, reason, raw) VALUES (?, ?, ?, ?)'),
     insertItem: db.prepare(`INSERT INTO lit_item (review_id, batch_id, type, title, first_author, authors, year,
-      container, doi, keywords, language, doi_norm, title_norm, title_key, author_key, author_year, csl, created_at, updated_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      container, doi, keywords, language, doi_norm, title_norm, title_key, author_key, author_year, csl, created_at, updated_at,
+      volume, issue, page) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     insertSource: db.prepare(`INSERT INTO item_source (item_id, batch_id, file_name, record_number, format, raw, warnings)
       VALUES (?, ?, ?, ?, ?, ?, ?)`),
     fillFts: db.prepare(`INSERT INTO lit_fts (rowid, title, authors, abstract, keywords)
-      SELECT id, title, authors, coalesce(json_extract(csl, '$.abstract'), ''), keywords FROM lit_item WHERE batch_id = ?`),
+      SELECT id, title, authors, ${FTS_ABSTRACT}, keywords FROM lit_item WHERE batch_id = ?`),
     fillFtsSlice: db.prepare(`INSERT INTO lit_fts (rowid, title, authors, abstract, keywords)
-      SELECT id, title, authors, coalesce(json_extract(csl, '$.abstract'), ''), keywords FROM lit_item
+      SELECT id, title, authors, ${FTS_ABSTRACT}, keywords FROM lit_item
       WHERE batch_id = ? AND id > ? AND id <= ?`),
     sliceEnd: db.prepare('SELECT max(id) AS last FROM (SELECT id FROM lit_item WHERE batch_id = ? AND id > ? ORDER BY id LIMIT ?)'),
     unindexBatch: db.prepare('DELETE FROM lit_fts WHERE rowid IN (SELECT id FROM lit_item WHERE batch_id = ?)'),
     unindexItem: db.prepare('DELETE FROM lit_fts WHERE rowid = ?'),
     indexItem: db.prepare(`INSERT INTO lit_fts (rowid, title, authors, abstract, keywords)
-      SELECT id, title, authors, coalesce(json_extract(csl, '$.abstract'), ''), keywords FROM lit_item WHERE id = ?`),
+      SELECT id, title, authors, ${FTS_ABSTRACT}, keywords FROM lit_item WHERE id = ?`),
     // members merged into an item of the batch, but themselves from another batch: they outlive the undo
     orphanedMembers: db.prepare(`SELECT m.id, m.merged_into AS parent FROM lit_item m JOIN lit_item p ON p.id = m.merged_into
       WHERE p.batch_id = ? AND m.batch_id != ? ORDER BY m.merged_into, m.id`),
     setMergedInto: db.prepare('UPDATE lit_item SET merged_into = ? WHERE id = ?'),
     deleteItems: db.prepare('DELETE FROM lit_item WHERE batch_id = ?'),
     deleteBatch: db.prepare('DELETE FROM import_batch WHERE id = ?'),
-    dedupeRows: db.prepare(`SELECT id, doi_norm AS doiNorm, title_norm AS titleNorm, title_key AS titleKey,
-      author_key AS authorKey, year FROM lit_item i WHERE review_id = ? AND merged_into IS NULL
+    dedupeRows: db.prepare(`SELECT id, title, title_norm AS titleNorm, doi_norm AS doiNorm, author_key AS authorKey,
+      first_author AS firstAuthor, year, container, volume, issue, page FROM lit_item i WHERE review_id = ? AND merged_into IS NULL
       AND batch_id NOT IN (SELECT id FROM import_batch WHERE status = 'running')`),
     distinctPairs: db.prepare('SELECT item_a AS a, item_b AS b FROM dedupe_distinct WHERE review_id = ?'),
-    clearGroups: db.prepare('UPDATE lit_item SET dup_group = NULL, dup_rule = NULL, dup_score = NULL, dup_certain = NULL WHERE review_id = ? AND dup_group IS NOT NULL'),
-    setGroup: db.prepare('UPDATE lit_item SET dup_group = ?, dup_rule = ?, dup_score = ?, dup_certain = ? WHERE id = ?'),
+    clearGroups: db.prepare('UPDATE lit_item SET dup_group = NULL, dup_rule = NULL, dup_score = NULL, dup_certain = NULL, dup_reason = NULL WHERE review_id = ? AND dup_group IS NOT NULL'),
+    setGroup: db.prepare('UPDATE lit_item SET dup_group = ?, dup_rule = ?, dup_score = ?, dup_certain = ?, dup_reason = ? WHERE id = ?'),
     groupRows: db.prepare(`SELECT i.id, i.dup_group AS grp, i.dup_rule AS rule, i.dup_score AS score, i.dup_certain AS certain,
-      i.csl, i.batch_id AS batchId,
+      i.dup_reason AS reason, i.csl, i.batch_id AS batchId,
       (SELECT s.file_name FROM item_source s WHERE s.item_id = i.id ORDER BY s.id LIMIT 1) AS file,
       (SELECT s.record_number FROM item_source s WHERE s.item_id = i.id ORDER BY s.id LIMIT 1) AS record
       FROM lit_item i WHERE i.review_id = ? AND i.dup_group IS NOT NULL AND i.merged_into IS NULL ORDER BY i.dup_group, i.id`),
     item: db.prepare('SELECT * FROM lit_item WHERE id = ? AND review_id = ?'),
     itemCount: db.prepare('SELECT count(*) AS n FROM lit_item WHERE review_id = ?'),
-    dissolveSmallGroup: db.prepare(`UPDATE lit_item SET dup_group = NULL, dup_rule = NULL, dup_score = NULL, dup_certain = NULL
+    dissolveSmallGroup: db.prepare(`UPDATE lit_item SET dup_group = NULL, dup_rule = NULL, dup_score = NULL, dup_certain = NULL, dup_reason = NULL
       WHERE review_id = @r AND dup_group = @g AND (SELECT count(*) FROM lit_item WHERE review_id = @r AND dup_group = @g AND merged_into IS NULL) < 2`),
     sources: db.prepare(`SELECT s.id, s.item_id AS itemId, s.batch_id AS batchId, s.file_name AS fileName,
       s.record_number AS recordNumber, s.format, s.raw, coalesce(s.csl, i.csl) AS csl, s.warnings
@@ -130,12 +153,15 @@ export function createLiteratureRepo(db: Db, now: () => string = () => new Date(
     updateItem: db.prepare(`UPDATE lit_item SET csl = @csl, type = @type, title = @title, first_author = @first_author,
       authors = @authors, year = @year, container = @container, doi = @doi, keywords = @keywords, language = @language,
       doi_norm = @doi_norm, title_norm = @title_norm, title_key = @title_key, author_key = @author_key,
-      author_year = @author_year, version = version + 1, updated_at = @now WHERE id = @id`),
+      author_year = @author_year, volume = @volume, issue = @issue, page = @page, version = version + 1, updated_at = @now WHERE id = @id`),
     insertMerge: db.prepare(`INSERT INTO dedupe_merge (review_id, kept_item_id, merged_item_ids, previous_parents, rule, score,
       kept_csl_before, merged_by, merged_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     merge: db.prepare('SELECT * FROM dedupe_merge WHERE id = ? AND review_id = ?'),
     merges: db.prepare('SELECT * FROM dedupe_merge WHERE review_id = ? ORDER BY id DESC LIMIT 200'),
     undoMerge: db.prepare('UPDATE dedupe_merge SET undone_by = ?, undone_at = ? WHERE id = ?'),
+    notVoidMerges: db.prepare('SELECT * FROM dedupe_merge WHERE review_id = ? AND voided_at IS NULL ORDER BY id'),
+    voidMerge: db.prepare('UPDATE dedupe_merge SET voided_at = ?, void_reason = ? WHERE id = ?'),
+    batchItemIds: db.prepare('SELECT id FROM lit_item WHERE batch_id = ?'),
     insertDistinct: db.prepare(`INSERT OR IGNORE INTO dedupe_distinct (review_id, item_a, item_b, decided_by, decided_at)
       VALUES (?, ?, ?, ?, ?)`),
     vocabStamp: db.prepare("SELECT coalesce(max(id), 0) AS m, count(*) AS c FROM import_batch WHERE status = 'complete'"),
@@ -181,6 +207,61 @@ export function createLiteratureRepo(db: Db, now: () => string = () => new Date(
     return st;
   };
 
+  /** Puts a merge's items back where they were before it and restores its kept item; the caller records why. */
+  function takeBack(reviewId: number, m: MergeRow): void {
+    const parents = JSON.parse(m.previous_parents) as (number | null)[];
+    const moved = (JSON.parse(m.merged_item_ids) as number[]).map((id, i): [number, number | null] => [id, parents[i] ?? null]);
+    for (const [id] of moved) {
+      const row = s.item.get(id, reviewId) as { merged_into: number | null } | undefined;
+      if (row && row.merged_into !== m.kept_item_id) {
+        throw new HttpProblem(409, 'Conflict', `Item ${id} has changed since merge ${m.id} (a later merge moved it); undo that merge first.`);
+      }
+    }
+    const kept = s.item.get(m.kept_item_id, reviewId) as { id: number } | undefined;
+    if (kept) {
+      const before = JSON.parse(m.kept_csl_before) as CslItem;
+      s.unindexItem.run(kept.id);
+      s.updateItem.run({ ...itemColumns(before), csl: m.kept_csl_before, now: now(), id: kept.id });
+      s.indexItem.run(kept.id);
+    }
+    for (const [id, previous] of moved) {
+      if (!s.item.get(id, reviewId)) continue;
+      s.setMergedInto.run(previous, id);
+      if (previous === null) s.indexItem.run(id);
+    }
+  }
+
+  /**
+   * Makes every merge that took in a record of the batch void, taking back those still in effect, newest first. A
+   * later merge that built on one of them (merged its items again, or more into its kept item) is taken back and
+   * voided with it: the earlier one can only be taken back with its items where it left them. The records of other
+   * imports in those merges are separate items again and come back as candidates.
+   */
+  function voidMergesOf(reviewId: number, batch: Batch): void {
+    const own = new Set((s.batchItemIds.all(batch.id) as { id: number }[]).map((r) => r.id));
+    // item → the merge that must be taken back before it is where that merge found it
+    const takenWith = new Map<number, number>();
+    const affected: { m: MergeRow; after: number | null }[] = [];
+    for (const m of s.notVoidMerges.all(reviewId) as MergeRow[]) {
+      const ids = [m.kept_item_id, ...(JSON.parse(m.merged_item_ids) as number[])];
+      const direct = ids.some((id) => own.has(id));
+      // an undone merge no longer holds anything together: it is marked when it had a record of the import, and
+      // nothing after it depends on it
+      if (m.undone_at) {
+        if (direct) affected.push({ m, after: null });
+        continue;
+      }
+      const on = ids.find((id) => takenWith.has(id));
+      if (!direct && on === undefined) continue;
+      affected.push({ m, after: direct ? null : (takenWith.get(on as number) as number) });
+      for (const id of ids) takenWith.set(id, m.id);
+    }
+    const undone = `import ${batch.fileName} (batch ${batch.id}) was undone`;
+    const at = now();
+    for (const { m } of [...affected].reverse()) if (!m.undone_at) takeBack(reviewId, m);
+    for (const { m, after } of affected) s.voidMerge.run(at, after === null ? undone : `taken back with merge ${after}: ${undone}`, m.id);
+  }
+
   function requireItem(reviewId: number, id: number): Record<string, unknown> & { id: number; csl: string; merged_into: number | null; version: number } {
     const row = s.item.get(id, reviewId) as (Record<string, unknown> & { id: number; csl: string; merged_into: number | null; version: number }) | undefined;
     if (!row) throw new HttpProblem(404, 'Not Found', `No literature item with id ${id} in review ${reviewId}.`);
@@ -217,7 +298,7 @@ export function createLiteratureRepo(db: Db, now: () => string = () => new Date(
       const stamp = now();
       db.transaction(() => {
         for (const r of rows) {
-          const res = s.insertItem.run(batch.reviewId, batch.id, r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10], r[11], r[12], r[13], r[14], stamp, stamp);
+          const res = s.insertItem.run(batch.reviewId, batch.id, r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10], r[11], r[12], r[13], r[14], stamp, stamp, r[18], r[19], r[20]);
           s.insertSource.run(res.lastInsertRowid, batch.id, batch.fileName, r[15], batch.format, r[16], r[17]);
         }
         for (const f of failed) s.insertFailure.run(batch.id, f.recordNumber, f.reason, f.raw);
@@ -278,10 +359,15 @@ export function createLiteratureRepo(db: Db, now: () => string = () => new Date(
       return s.failures.all(batchId, limit) as { record: number; reason: string }[];
     },
 
-    /** Undoes an import: its items and sources go; items of other batches merged into them become items again. */
+    /**
+     * Undoes an import: the merges that took in one of its records are taken back and marked void (voidMergesOf),
+     * then its items and sources go. Ids are never handed out again (AUTOINCREMENT, migration 0008).
+     */
     deleteBatch(reviewId: number, batchId: number): void {
       const batch = repo.getBatch(reviewId, batchId);
       if (batch.status !== 'complete') throw new HttpProblem(409, 'Conflict', `Import batch ${batchId} is still running; wait for it to finish.`);
+      voidMergesOf(reviewId, batch);
+      // what no merge in the log accounts for (none, unless rows were written by hand): freed the old way
       const orphans = s.orphanedMembers.all(batchId, batchId) as { id: number; parent: number }[];
       let parent = -1;
       let heir = -1;
@@ -303,8 +389,9 @@ export function createLiteratureRepo(db: Db, now: () => string = () => new Date(
       return (s.itemCount.get(reviewId) as { n: number }).n;
     },
 
+    /** The review's current items as the duplicate search compares them (keys derived here, not stored). */
     dedupeRecords(reviewId: number): DedupeRecord[] {
-      return s.dedupeRows.all(reviewId) as DedupeRecord[];
+      return (s.dedupeRows.all(reviewId) as (DedupeFields & { id: number })[]).map((r) => dedupeRecord(r.id, r));
     },
 
     /** Finds the review's duplicate groups (respecting "not a duplicate" decisions) and stores them on the items. */
@@ -315,19 +402,20 @@ export function createLiteratureRepo(db: Db, now: () => string = () => new Date(
         s.clearGroups.run(reviewId);
         for (const g of groups) {
           const leader = g.members[0] as number;
-          for (const m of g.members) s.setGroup.run(leader, g.rule, g.score, g.certain ? 1 : 0, m);
+          const reason = g.reasons.length > 0 ? g.reasons.join('\n') : null;
+          for (const m of g.members) s.setGroup.run(leader, g.rule, g.score, g.certain ? 1 : 0, reason, m);
         }
       })();
       return groups;
     },
 
     duplicateGroups(reviewId: number): DuplicateGroupView[] {
-      const rows = s.groupRows.all(reviewId) as { id: number; grp: number; rule: string; score: number; certain: number; csl: string; batchId: number; file: string; record: number }[];
+      const rows = s.groupRows.all(reviewId) as { id: number; grp: number; rule: string; score: number; certain: number; reason: string | null; csl: string; batchId: number; file: string; record: number }[];
       const out: DuplicateGroupView[] = [];
       for (const r of rows) {
         let g = out.at(-1);
         if (!g || g.group !== r.grp) {
-          g = { group: r.grp, rule: r.rule, score: r.score, certain: r.certain === 1, members: [] };
+          g = { group: r.grp, rule: r.rule, score: r.score, certain: r.certain === 1, reasons: r.reason ? r.reason.split('\n') : [], members: [] };
           out.push(g);
         }
         g.members.push({ item: r.id, batchId: r.batchId, file: r.file, record: r.record, csl: JSON.parse(r.csl) as CslItem });
@@ -370,7 +458,9 @@ export function createLiteratureRepo(db: Db, now: () => string = () => new Date(
           .all(...args, limit + 1) as ItemListRow[];
         const more = rows.length > limit;
         if (more) rows.pop();
-        return { items: rows, nextCursor: more ? String(rows.at(-1)?.id) : null, corrected: [] };
+        // counted on the first page only, so the screen says the real number and paging stays a keyset walk
+        const total = q.cursor ? null : (cached(`SELECT count(*) AS n FROM lit_item i WHERE ${where.join(' AND ')}`).get(...args) as { n: number }).n;
+        return { items: rows, nextCursor: more ? String(rows.at(-1)?.id) : null, corrected: [], total };
       }
       const { expanded, corrected } = repo.expandTypos(terms);
       const match = buildFtsMatch(expanded);
@@ -395,10 +485,13 @@ export function createLiteratureRepo(db: Db, now: () => string = () => new Date(
       const more = rows.length > limit;
       if (more) rows.pop();
       const last = rows.at(-1);
+      const total = q.cursor ? null : (cached(`WITH f AS MATERIALIZED (SELECT rowid AS id FROM lit_fts WHERE lit_fts MATCH ?)
+        SELECT count(*) AS n FROM f CROSS JOIN lit_item i ON i.id = f.id WHERE ${where.join(' AND ')}`).get(match, ...args) as { n: number }).n;
       return {
         items: rows.map(({ rank: _rank, ...row }) => row),
         nextCursor: more && last ? `${last.rank}_${last.id}` : null,
         corrected,
+        total,
       };
     },
 
@@ -460,7 +553,7 @@ export function createLiteratureRepo(db: Db, now: () => string = () => new Date(
       s.indexItem.run(kept.id);
       for (const [id] of moved) {
         s.setMergedInto.run(kept.id, id);
-        s.setGroup.run(null, null, null, null, id);
+        s.setGroup.run(null, null, null, null, null, id);
       }
       for (const r of rows.slice(1)) s.unindexItem.run(r.id);
       const res = s.insertMerge.run(reviewId, kept.id, JSON.stringify(moved.map(([id]) => id)), JSON.stringify(moved.map(([, parent]) => parent)),
@@ -472,29 +565,11 @@ export function createLiteratureRepo(db: Db, now: () => string = () => new Date(
     },
 
     undoMerge(reviewId: number, mergeId: number, actor: string): void {
-      const m = s.merge.get(mergeId, reviewId) as { id: number; kept_item_id: number; merged_item_ids: string; previous_parents: string; kept_csl_before: string; undone_at: string | null } | undefined;
+      const m = s.merge.get(mergeId, reviewId) as MergeRow | undefined;
       if (!m) throw new HttpProblem(404, 'Not Found', `No merge with id ${mergeId} in review ${reviewId}.`);
+      if (m.voided_at) throw new HttpProblem(409, 'Conflict', `Merge ${mergeId} is void (${m.void_reason ?? 'its import was undone'}); there is nothing to undo.`);
       if (m.undone_at) throw new HttpProblem(409, 'Conflict', `Merge ${mergeId} was already undone.`);
-      const parents = JSON.parse(m.previous_parents) as (number | null)[];
-      const moved = (JSON.parse(m.merged_item_ids) as number[]).map((id, i): [number, number | null] => [id, parents[i] ?? null]);
-      for (const [id] of moved) {
-        const row = s.item.get(id, reviewId) as { merged_into: number | null } | undefined;
-        if (row && row.merged_into !== m.kept_item_id) {
-          throw new HttpProblem(409, 'Conflict', `Item ${id} has changed since merge ${mergeId} (a later merge moved it); undo that merge first.`);
-        }
-      }
-      const kept = s.item.get(m.kept_item_id, reviewId) as { id: number } | undefined;
-      if (kept) {
-        const before = JSON.parse(m.kept_csl_before) as CslItem;
-        s.unindexItem.run(kept.id);
-        s.updateItem.run({ ...itemColumns(before), csl: m.kept_csl_before, now: now(), id: kept.id });
-        s.indexItem.run(kept.id);
-      }
-      for (const [id, previous] of moved) {
-        if (!s.item.get(id, reviewId)) continue;
-        s.setMergedInto.run(previous, id);
-        if (previous === null) s.indexItem.run(id);
-      }
+      takeBack(reviewId, m);
       s.undoMerge.run(actor, now(), mergeId);
       repo.refreshDuplicates(reviewId);
     },
@@ -510,10 +585,11 @@ export function createLiteratureRepo(db: Db, now: () => string = () => new Date(
     },
 
     mergeLog(reviewId: number): MergeLogEntry[] {
-      return (s.merges.all(reviewId) as { id: number; kept_item_id: number; merged_item_ids: string; rule: string; score: number; merged_by: string; merged_at: string; undone_by: string | null; undone_at: string | null }[])
+      return (s.merges.all(reviewId) as MergeRow[])
         .map((m) => ({
           id: m.id, kept: m.kept_item_id, merged: JSON.parse(m.merged_item_ids) as number[],
           rule: m.rule, score: m.score, mergedBy: m.merged_by, mergedAt: m.merged_at, undoneBy: m.undone_by, undoneAt: m.undone_at,
+          voidedAt: m.voided_at, voidReason: m.void_reason,
         }));
     },
 

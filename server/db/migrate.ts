@@ -51,13 +51,27 @@ export function migrate(db: Db, files: MigrationFile[], now: () => string = () =
   const done = new Set(applied.map((r) => r.name));
   const record = db.prepare('INSERT INTO schema_migration (name, checksum, applied_at) VALUES (?, ?, ?)');
   const newlyApplied: string[] = [];
-  for (const file of files) {
-    if (done.has(file.name)) continue;
-    db.transaction(() => {
-      db.exec(file.sql);
-      record.run(file.name, file.checksum, now());
-    })();
-    newlyApplied.push(file.name);
+  // A migration that rebuilds a table (create, copy, drop, rename) must not cascade the drop into the rows that
+  // refer to it, so foreign keys are off while migrating (the pragma is a no-op inside a transaction, hence here),
+  // and each migration is checked for dangling references before it commits.
+  const foreignKeys = db.pragma('foreign_keys', { simple: true }) === 1;
+  db.pragma('foreign_keys = OFF');
+  try {
+    for (const file of files) {
+      if (done.has(file.name)) continue;
+      db.transaction(() => {
+        db.exec(file.sql);
+        const dangling = db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
+        if (dangling.length > 0) {
+          const first = dangling[0] as { table: string; rowid: number; parent: string };
+          throw new MigrationError(`Migration ${file.name} left ${dangling.length} rows referring to missing rows (first: ${first.table} ${first.rowid} → ${first.parent}).`);
+        }
+        record.run(file.name, file.checksum, now());
+      })();
+      newlyApplied.push(file.name);
+    }
+  } finally {
+    if (foreignKeys) db.pragma('foreign_keys = ON');
   }
   return newlyApplied;
 }

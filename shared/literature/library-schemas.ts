@@ -74,7 +74,10 @@ export const itemListRowSchema = z.object({
   id: z.number().int(),
   batchId: z.number().int(),
   type: z.string(),
+  /** the plain title (search, sort, CSV) */
   title: z.string(),
+  /** the title as CSL rich text (<i>, <sup> …) when it carries formatting, else null */
+  titleRich: z.string().nullable(),
   firstAuthor: z.string(),
   authors: z.string(),
   year: z.number().int().nullable(),
@@ -89,6 +92,8 @@ export const itemListPageSchema = z.object({
   nextCursor: z.string().nullable(),
   /** words not in the index and the index words searched instead */
   corrected: z.array(z.object({ from: z.string(), to: z.array(z.string()) })),
+  /** how many items match in all, on the first page (null on the pages after it) */
+  total: z.number().int().nullable(),
 });
 export type ItemListPage = z.infer<typeof itemListPageSchema>;
 
@@ -121,6 +126,8 @@ export const duplicateGroupViewSchema = z.object({
   rule: z.string(),
   score: z.number(),
   certain: z.boolean(),
+  /** what stands against merging unattended or lowered the score: "volumes differ: 12 vs 13" */
+  reasons: z.array(z.string()),
   members: z.array(z.object({ item: z.number().int(), batchId: z.number().int(), file: z.string(), record: z.number().int(), csl: cslItemSchema })),
 });
 export type DuplicateGroupView = z.infer<typeof duplicateGroupViewSchema>;
@@ -145,5 +152,8 @@ export const mergeLogEntrySchema = z.object({
   mergedAt: z.string(),
   undoneBy: z.string().nullable(),
   undoneAt: z.string().nullable(),
+  /** set when an import that gave the merge a record was undone: the merge was taken back and is history only */
+  voidedAt: z.string().nullable(),
+  voidReason: z.string().nullable(),
 });
 export type MergeLogEntry = z.infer<typeof mergeLogEntrySchema>;
