@@ -6,6 +6,7 @@ import type { Repositories } from './db/repositories.ts';
 import { HttpProblem } from './http/problem.ts';
 import { createAuth, isLoopback } from './http/auth.ts';
 import { allowedHostnames, hostGuard, securityHeaders } from './http/guards.ts';
+import { byteSize, DEFAULT_LIMITS, urlGuard, type RequestLimits } from './http/limits.ts';
 import { mountRoutes, type RouteDef } from './http/route.ts';
 import { isBusy, writeBusy } from './http/write-transaction.ts';
 import { CLIENT_DIST } from './paths.ts';
@@ -18,8 +19,10 @@ export interface AppOptions {
   listenHost?: string;
   allowedHosts?: string[];
   clientDir?: string;
-  /** request bodies larger than this are refused with 413 */
-  bodyLimit?: string;
+  /** JSON bodies of ordinary routes larger than this (bytes, or '10kb') are refused with 413; see http/limits.ts */
+  bodyLimit?: string | number;
+  /** the ceiling of an upload streamed to disk, in bytes (`workbench serve --max-upload-mb N`) */
+  maxUploadBytes?: number;
   /** sign-in: required when listenHost is not loopback; tests force it with 'required' */
   auth?: 'required' | 'off';
 }
@@ -51,18 +54,21 @@ export function createApp(options: AppOptions): express.Express {
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.use(securityHeaders);
+  const limits: RequestLimits = {
+    ...DEFAULT_LIMITS,
+    ...(options.bodyLimit === undefined ? {} : { jsonBodyBytes: byteSize(options.bodyLimit) }),
+    ...(options.maxUploadBytes === undefined ? {} : { uploadBytes: options.maxUploadBytes }),
+  };
+  app.use(urlGuard(limits));
   app.use(hostGuard(allowedHostnames(options.listenHost ?? '127.0.0.1', options.allowedHosts)));
 
   const auth = createAuth(repos, (options.auth ?? (isLoopback(options.listenHost ?? '127.0.0.1') ? 'off' : 'required')) === 'required');
   const routes: RouteDef[] = [];
   routes.push(...systemRoutes(repos.db, () => routes), ...auth.routes, ...resourceRoutes.flatMap((make) => make(repos)));
   const api = express.Router();
-  // a restored bundle is JSON far larger than the limit: POST /reviews/bundle reads its body itself
-  const readsOwnBody = (req: Request): boolean => req.method === 'POST' && req.path === '/reviews/bundle';
-  const isJson = (req: Request): boolean => !readsOwnBody(req) && Boolean(req.is('application/json'));
-  api.use(express.json({ limit: options.bodyLimit ?? '1mb', strict: false, type: (req) => isJson(req as Request) }));
+  // JSON bodies are parsed per route, each with its own byte limit; uploads (a bundle too) read their own bodies
   if (auth.guard) api.use(auth.guard);
-  mountRoutes(api, repos.db, routes, auth.hooks);
+  mountRoutes(api, repos.db, routes, auth.hooks, limits);
   api.use((req: Request) => {
     throw new HttpProblem(404, 'Not Found', `No API route ${req.method} ${req.originalUrl}.`);
   });

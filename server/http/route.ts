@@ -3,8 +3,9 @@
 import type { Request, Response, Router } from 'express';
 import type { z, ZodType } from 'zod';
 import type { Db } from '../db/connection.ts';
-import { HttpProblem, unprocessable, type FieldError } from './problem.ts';
+import { HttpProblem, type FieldError } from './problem.ts';
 import { requireWriteEncoding } from './guards.ts';
+import { checkBody, DEFAULT_LIMITS, isPasteRoute, jsonBody, type RequestLimits } from './limits.ts';
 import { writeTransaction } from './write-transaction.ts';
 
 export type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
@@ -14,6 +15,8 @@ export interface RouteInput<P, Q, B> {
   query: Q;
   body: B;
   actor: string;
+  /** the server's limits, for a route that reads its own body (an upload's ceiling) */
+  limits: RequestLimits;
 }
 
 export interface RouteDef<P = unknown, Q = unknown, B = unknown> {
@@ -63,23 +66,6 @@ function parsePart<T>(where: 'params' | 'query' | 'body', schema: ZodType<T> | u
 
 const ACTOR_HEADER = 'x-workbench-user';
 
-/** No request body is nested deeper than this (CSL-JSON is about 4 levels); deeper is refused before validation. */
-export const MAX_BODY_DEPTH = 64;
-
-/** The JSON pointer of the first value nested deeper than `max`, found without recursion (5,000 levels are fine). */
-export function tooDeep(value: unknown, max: number): string | null {
-  const stack: [unknown, number, string][] = [[value, 0, '']];
-  while (stack.length > 0) {
-    const [v, depth, pointer] = stack.pop() as [unknown, number, string];
-    if (v === null || typeof v !== 'object') continue;
-    if (depth >= max) return pointer;
-    for (const [k, child] of Object.entries(v)) {
-      stack.push([child, depth + 1, `${pointer}/${k.replaceAll('~', '~0').replaceAll('/', '~1')}`]);
-    }
-  }
-  return null;
-}
-
 /** What sign-in adds to every route (server/http/auth.ts); on loopback there are none. */
 export interface RouteHooks {
   /** after validation, before the handler: may refuse (403) a request for a review the signed-in person is not on */
@@ -90,22 +76,24 @@ export interface RouteHooks {
   afterRead?: (req: Request, result: unknown) => unknown;
 }
 
-export function mountRoutes(router: Router, db: Db, routes: RouteDef[], hooks: RouteHooks = {}): void {
+export function mountRoutes(router: Router, db: Db, routes: RouteDef[], hooks: RouteHooks = {}, limits: RequestLimits = DEFAULT_LIMITS): void {
   for (const route of routes) {
-    router[route.method](route.path, (req: Request, res: Response) => {
-      // an upload: a streaming route without a JSON body schema, which reads the bytes itself
-      requireWriteEncoding(req, { upload: Boolean(route.stream) && !route.body });
+    // an upload: a streaming route without a JSON body schema, which reads the bytes itself (and bounds them)
+    const upload = Boolean(route.stream) && !route.body;
+    const paste = isPasteRoute(route.method, route.path);
+    const parse = upload ? (_req: Request, _res: Response, next: () => void) => next() : jsonBody(limits, route.method, route.path);
+    router[route.method](route.path, parse, (req: Request, res: Response) => {
+      requireWriteEncoding(req, { upload });
       const params = parsePart('params', route.params, req.params);
       const query = parsePart('query', route.query, req.query);
       if (route.body && req.body === undefined) {
         throw new HttpProblem(415, 'Unsupported Media Type', 'Send the request body as application/json.');
       }
-      const deep = route.body ? tooDeep(req.body, MAX_BODY_DEPTH) : null;
-      if (deep !== null) throw unprocessable(`/body${deep.split('/').slice(0, 4).join('/')}`, `is nested more than ${MAX_BODY_DEPTH} levels deep`);
+      if (route.body) checkBody(req.body, limits, paste);
       const body = parsePart('body', route.body, req.body);
       hooks.authorize?.(req, params, query, body);
       const actor = (req.get(ACTOR_HEADER) ?? 'local').slice(0, 200);
-      const input = { params, query, body, actor };
+      const input = { params, query, body, actor, limits };
       if (route.stream) {
         return Promise.resolve(route.handler(input, res)).then(async (result) => {
           const { afterWrite } = hooks;

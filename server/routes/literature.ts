@@ -2,7 +2,6 @@
 // duplicates, merges (and their undo) and "not a duplicate" decisions.
 import fs from 'node:fs';
 import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import { z } from 'zod';
 import type { Db } from '../db/connection.ts';
 import { createLiteratureRepo, type LiteratureRepo } from '../db/literature-repo.ts';
@@ -11,7 +10,7 @@ import { HttpProblem } from '../http/problem.ts';
 import { defineRoute, type RouteDef } from '../http/route.ts';
 import { createImportService, runLibraryOp, type ImportService } from '../services/import/import-service.ts';
 import type { LibraryOp } from '../services/import/library-worker.ts';
-import { sweepUploads, uploadTempPath } from '../services/import/upload-files.ts';
+import { receiveUpload, sweepUploads, uploadTempPath } from '../services/import/upload-files.ts';
 import { idParamSchema } from '../../shared/schemas.ts';
 import {
   batchSchema, distinctBodySchema, duplicateGroupViewSchema, failureSchema, importProgressSchema, importQuerySchema,
@@ -23,9 +22,6 @@ const base = '/reviews/:reviewId/literature';
 const reviewParams = z.object({ reviewId: idParamSchema });
 const batchParams = z.object({ reviewId: idParamSchema, batchId: idParamSchema });
 const idParams = z.object({ reviewId: idParamSchema, id: idParamSchema });
-
-/** Uploads larger than this are refused (a million-record RIS file is about 2 GB). */
-const MAX_UPLOAD_BYTES = 4 * 1024 ** 3;
 
 interface Library {
   lit: LiteratureRepo;
@@ -76,26 +72,18 @@ export function literatureRoutes(repos: Repositories): RouteDef[] {
       summary: 'Import one file: send its bytes as the body (application/octet-stream) with fileName, format, source and ' +
         'search in the query. Answers 202 at once; poll the import for progress and the per-record report.',
       params: reviewParams, query: importQuerySchema, response: importProgressSchema,
-      handler: async ({ params, query, actor }, res) => {
+      handler: async ({ params, query, actor, limits }, res) => {
         requireReview(params.reviewId);
         const req = res.req;
-        if (req.body !== undefined) {
+        if (req.is('application/json')) {
           throw new HttpProblem(415, 'Unsupported Media Type', 'Send the file itself as the body, as application/octet-stream, not as JSON.');
         }
         if (repos.db.name === ':memory:' || repos.db.name === '') {
           throw new HttpProblem(501, 'Not Implemented', 'Imports need a database file: this one is in memory.');
         }
-        const declared = Number(req.get('content-length') ?? 0);
-        if (declared > MAX_UPLOAD_BYTES) throw new HttpProblem(413, 'Content Too Large', `The file is larger than ${MAX_UPLOAD_BYTES} bytes.`);
-        // streamed to a temp file: a large upload is never held in memory
+        // streamed to a temp file up to the upload ceiling: a large upload is never held in memory
         const tmp = uploadTempPath(repos.db.name);
-        try {
-          await pipeline(req, fs.createWriteStream(tmp));
-        } catch (error) {
-          fs.rmSync(tmp, { force: true });
-          throw new HttpProblem(400, 'Bad Request', `The upload was interrupted: ${(error as Error).message}`);
-        }
-        if (fs.statSync(tmp).size === 0) {
+        if ((await receiveUpload(req, tmp, limits.uploadBytes)) === 0) {
           fs.rmSync(tmp, { force: true });
           throw new HttpProblem(422, 'Unprocessable Content', '/body: the file is empty.', { errors: [{ pointer: '/body', message: 'is empty' }] });
         }

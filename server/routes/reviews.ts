@@ -2,6 +2,7 @@
 // update with settings and archive, trash / undelete / delete permanently, bundle download and restore, the team.
 import { z } from 'zod';
 import type { Repositories } from '../db/repositories.ts';
+import { uploadTooLarge } from '../http/limits.ts';
 import { HttpProblem } from '../http/problem.ts';
 import { defineRoute, type RouteDef } from '../http/route.ts';
 import { exportBundle, serializeBundle } from '../services/bundle.ts';
@@ -17,25 +18,33 @@ const params = z.object({ reviewId: idParamSchema });
 const tag = 'reviews';
 const flag = z.enum(['true', 'false', '1', '0']).optional().transform((v) => v === 'true' || v === '1');
 
-/** The largest bundle POST /reviews/bundle reads (the text is parsed whole in memory). */
-const MAX_BUNDLE_BYTES = 512 * 1024 ** 2;
 const BUNDLE_TYPES = ['application/json', 'application/octet-stream'];
 
-async function readBody(req: NodeJS.ReadableStream & { get(name: string): string | undefined }): Promise<string> {
+/** The bundle's text, up to the upload ceiling (it is parsed whole in memory). */
+async function readBody(req: NodeJS.ReadableStream & { get(name: string): string | undefined }, maxBytes: number): Promise<string> {
   const type = (req.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   if (!BUNDLE_TYPES.includes(type)) {
     throw new HttpProblem(415, 'Unsupported Media Type', `Send the bundle file itself as the body, as ${BUNDLE_TYPES.join(' or ')}.`);
   }
-  const tooLarge = (): HttpProblem => new HttpProblem(413, 'Content Too Large', `The bundle is larger than ${MAX_BUNDLE_BYTES} bytes.`);
-  if (Number(req.get('content-length') ?? 0) > MAX_BUNDLE_BYTES) throw tooLarge();
+  const declared = Number(req.get('content-length') ?? 0);
+  if (declared > maxBytes) throw uploadTooLarge(maxBytes, declared, 'bundle');
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of req) {
-    const buf = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-    size += buf.length;
-    if (size > MAX_BUNDLE_BYTES) throw tooLarge();
-    chunks.push(buf);
-  }
+  // not `for await`: leaving it early would destroy the request, and the client would never read the 413
+  await new Promise<void>((resolve, reject) => {
+    req.on('data', (chunk: Buffer | string) => {
+      if (size > maxBytes) return;
+      const buf = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      size += buf.length;
+      if (size > maxBytes) {
+        chunks.length = 0;
+        reject(uploadTooLarge(maxBytes, undefined, 'bundle'));
+      } else chunks.push(buf);
+    });
+    req.on('end', () => resolve());
+    req.on('error', (error) => reject(new HttpProblem(400, 'Bad Request', `The upload was interrupted: ${error.message}`)));
+    req.on('close', () => reject(new HttpProblem(400, 'Bad Request', 'The upload was interrupted: the client went away.')));
+  });
   if (size === 0) throw new HttpProblem(422, 'Unprocessable Content', '/body: the bundle is empty.', { errors: [{ pointer: '/body', message: 'is empty' }] });
   return Buffer.concat(chunks).toString('utf8');
 }
@@ -56,11 +65,11 @@ export function reviewRoutes(repos: Repositories): RouteDef[] {
     }),
     defineRoute({
       method: 'post', path: '/reviews/bundle', tag, status: 201, stream: true, response: reviewSchema,
-      summary: 'Restore a bundle sent as the body (application/json or application/octet-stream, up to 512 MB); ' +
+      summary: 'Restore a bundle sent as the body (application/json or application/octet-stream, up to the upload ceiling, 512 MB by default); ' +
         'slug restores it beside the original, replace overwrites the review with that slug',
       query: z.object({ replace: flag, slug: z.string().regex(REVIEW_SLUG_PATTERN, 'lower-case letters, digits and hyphens, at most 80').optional() }),
-      handler: async ({ query, actor }, res) => {
-        const text = await readBody(res.req);
+      handler: async ({ query, actor, limits }, res) => {
+        const text = await readBody(res.req, limits.uploadBytes);
         return setup.restoreUpload(text, { replace: query.replace, slug: query.slug }, actor);
       },
     }),

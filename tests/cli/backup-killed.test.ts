@@ -6,11 +6,11 @@ import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../server/paths.ts';
 import { openWorkbench } from '../../server/workbench.ts';
 import { BIN, workbench } from '../support/cli.ts';
+import { integrity, until } from '../support/faults.ts';
 import { startTestServer, tempDbPath } from '../support/server.ts';
 
 const DEAD_PID = 2 ** 22 + 12345; // above Linux's pid_max default, so never a live process
@@ -24,24 +24,6 @@ const size = (file: string): number => {
     return -1;
   }
 };
-
-async function until(condition: () => boolean, ms: number): Promise<boolean> {
-  for (const end = Date.now() + ms; Date.now() < end;) {
-    if (condition()) return true;
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-  return condition();
-}
-
-function integrity(file: string, readonly: boolean): { check: unknown; mode: unknown } {
-  // the database itself is opened for writing, so that closing it as its last connection leaves no -wal/-shm
-  const db = new Database(file, { readonly, fileMustExist: true });
-  try {
-    return { check: db.pragma('integrity_check', { simple: true }), mode: db.pragma('journal_mode', { simple: true }) };
-  } finally {
-    db.close();
-  }
-}
 
 describe('the start-up sweep of killed backups', () => {
   it('removes the partial files a marker beside the database names, wherever they are, and nothing else', async () => {
