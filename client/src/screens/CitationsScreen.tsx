@@ -13,6 +13,8 @@ import { citationAuthors, citationYear } from '../components/citations/CitationT
 import type { ScreenProps } from './types.ts';
 import { MissingInAddress } from '../components/common/MissingInAddress.tsx';
 import { useMissingOnArrival } from '../hooks/useMissingOnArrival.ts';
+import { usePendingFocus } from '../hooks/usePendingFocus.ts';
+import { useRovingFocus } from '../lib/useRovingFocus.ts';
 import '../styles/citations.css';
 
 export function CitationsScreen({ review }: ScreenProps) {
@@ -37,6 +39,17 @@ export function CitationsScreen({ review }: ScreenProps) {
   );
   const shown = search.trim() ? fuse.search(search.trim()).map((r) => r.item) : rows;
   const selected = citations.data?.find((c) => c.id === selectedId);
+  const roving = useRovingFocus<HTMLUListElement>({
+    keys: shown.map((r) => String(r.citation.id)),
+    textOf: (i) => (shown[i] ? `${shown[i].authors} ${shown[i].title}` : ''),
+    selectedKey: selectedId === undefined ? undefined : String(selectedId),
+  });
+  const focusSoon = usePendingFocus();
+  // a new citation is the result to land on: its row (it may be hidden by the search, then its reference heading)
+  const onAdded = (c: { id: number }, focus = true) => {
+    setSelectedId(c.id);
+    if (focus) focusSoon(`#citation-row-${c.id}, .citation-detail[data-citation="${c.id}"] h2`);
+  };
   const citationMissing = useMissingOnArrival(routeKey, citations.data ? Boolean(rest[0]) && !citations.data.some((c) => String(c.id) === rest[0]) : undefined);
   if (citationMissing) {
     return <MissingInAddress review={review} what="citation" ids={[rest[0] ?? '']} screen="citations" screenLabel="Citations" />;
@@ -58,10 +71,13 @@ export function CitationsScreen({ review }: ScreenProps) {
           {citations.isPending && <p role="status">Loading…</p>}
           {citations.error && <p role="alert">Could not load the citations: {citations.error.message}</p>}
           {citations.data && shown.length === 0 && <p>No citation matches “{search}”.</p>}
-          <ul className="citation-rows">
-            {shown.map(({ citation: c, authors, title, year }) => (
-              <li key={c.id}>
-                <button type="button" id={`citation-row-${c.id}`} className="citation-row" aria-current={c.id === selectedId ? 'true' : undefined} onClick={() => setSelectedId(c.id)}>
+          <ul ref={roving.listRef} {...roving.listProps} className="citation-rows" role="listbox" aria-labelledby={`${id}-list`}>
+            {shown.map(({ citation: c, authors, title, year }, i) => (
+              <li key={c.id} role="none">
+                <button
+                  type="button" role="option" id={`citation-row-${c.id}`} className="citation-row" aria-selected={c.id === selectedId}
+                  {...roving.itemProps(i)} onClick={() => setSelectedId(c.id)}
+                >
                   <span className="citation-key">{c.citekey}</span>
                   <span className="citation-row-text">{authors || '(no author)'} ({year}) {title || '(no title)'}</span>
                   {c.incomplete && <span className="citation-badge">Incomplete</span>}
@@ -74,7 +90,7 @@ export function CitationsScreen({ review }: ScreenProps) {
           {selected
             ? <CitationDetail key={selected.id} reviewId={review.id} citation={selected} style={style} onDeleted={() => setSelectedId(undefined)} />
             : <p className="citation-hint">Choose a citation to preview it in {STYLE_LABELS[style]}, edit it or attach it.</p>}
-          <CitationAdd reviewId={review.id} onAdded={(c) => setSelectedId(c.id)} />
+          <CitationAdd reviewId={review.id} onAdded={onAdded} />
           <CitationExport reviewId={review.id} style={style} />
         </div>
       </div>

@@ -166,7 +166,11 @@ export function FrameworkScreen({ review }: ScreenProps) {
               setConfirmingId(id);
             },
             onDelete,
-            save: (args) => mutations.update.mutateAsync(args),
+            // the editor closes on success and focus returns to the stage's Edit button; the status line says why
+            save: (args) => mutations.update.mutateAsync(args).then((saved) => {
+              setMessage({ kind: 'status', text: `Stage “${saved.name}” saved.` });
+              return saved;
+            }),
           }}
         />
         <form className="stage-new" onSubmit={onCreate}>

@@ -20,6 +20,7 @@ export function LibraryScreen({ review }: ScreenProps) {
   const set = (k: keyof LibraryFilters) => (e: { target: { value: string } }) => setFilters((f) => ({ ...f, [k]: e.target.value }));
   const rows = items.data?.pages.flatMap((p) => p.items) ?? [];
   const corrected = items.data?.pages[0]?.corrected ?? [];
+  const total = items.data?.pages[0]?.total ?? null;
   return (
     <>
       <h2 className="lib-sr-only">Literature library</h2>
@@ -37,12 +38,12 @@ export function LibraryScreen({ review }: ScreenProps) {
           </select></label>
         </form>
         <p role="status" className="library-status">
-          {items.isFetching && !items.isFetchingNextPage ? 'Searching…' : `${rows.length}${items.hasNextPage ? '+' : ''} items`}
+          {items.isFetching && !items.isFetchingNextPage ? 'Searching…' : `${total ?? rows.length} ${(total ?? rows.length) === 1 ? 'item' : 'items'}`}
           {corrected.length > 0 && <> · also searched for {corrected.map((c) => `${c.to.join(', ')} (for “${c.from}”)`).join('; ')}</>}
         </p>
         {items.error && <p role="alert">{items.error.message}</p>}
         <div className="library-panes">
-          <LibraryList items={rows} hasMore={!!items.hasNextPage} loadMore={() => {
+          <LibraryList items={rows} hasMore={!!items.hasNextPage} total={total} loadMore={() => {
             if (!items.isFetchingNextPage) void items.fetchNextPage();
           }} selected={selected} onSelect={setSelected} />
           <div className="library-detail-pane">

@@ -1,7 +1,7 @@
 // Adding citations: paste BibTeX/BibLaTeX, RIS, CSL-JSON (or any format the library imports) or DOIs; one DOI
 // with a look-up; or the form. Each pasted record is reported: added under its key, or refused with its position
 // and reason.
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import type { ApiError } from '../../api/client.ts';
 import type { Citation, DoiResult, ImportResult } from '../../../../shared/citations/model.ts';
 import { useCitationMutations } from '../../hooks/useCitationMutations.ts';
@@ -14,13 +14,16 @@ const problemText = (e: Error | null): string | undefined => {
   return fields ? `${e.message} (${fields})` : e.message;
 };
 
-export function CitationAdd({ reviewId, onAdded }: { reviewId: number; onAdded: (c: Citation) => void }) {
+/** `onAdded(c, focus)`: a citation was added; `focus` is false when the focus stays on the paste report. */
+export function CitationAdd({ reviewId, onAdded }: { reviewId: number; onAdded: (c: Citation, focus?: boolean) => void }) {
   const { paste, addDoi, create } = useCitationMutations(reviewId);
   const [text, setText] = useState('');
   const [doi, setDoi] = useState('');
   const [result, setResult] = useState<ImportResult | undefined>();
   const [doiResult, setDoiResult] = useState<DoiResult | undefined>();
   const [formKey, setFormKey] = useState(0);
+  const [formSaid, setFormSaid] = useState('');
+  const report = useRef<HTMLDivElement>(null);
   const id = useId();
 
   const submitPaste = (e: FormEvent) => {
@@ -30,7 +33,9 @@ export function CitationAdd({ reviewId, onAdded }: { reviewId: number; onAdded: 
         setResult(r);
         if (r.failures.length === 0) setText('');
         const first = r.created[0];
-        if (first) onAdded(first);
+        // with records refused, the report (their positions and reasons) is what to read next; else the new citation
+        if (first) onAdded(first, r.failures.length === 0);
+        if (!first || r.failures.length > 0) report.current?.focus();
       },
     });
   };
@@ -54,8 +59,10 @@ export function CitationAdd({ reviewId, onAdded }: { reviewId: number; onAdded: 
         <button type="submit" disabled={!text.trim() || paste.isPending}>Add pasted references</button>
       </form>
       {paste.error && <p role="alert">Could not add: {problemText(paste.error)}</p>}
+      {/* always in the page, so each paste's report is announced as it changes */}
+      <div role="status" className="citation-import-result" ref={report} tabIndex={-1}>
       {result && (
-        <div role="status" className="citation-import-result">
+        <>
           <p>
             {result.created.length} added ({result.format})
             {result.created.length > 0 && `: ${result.created.map((c) => c.citekey).join(', ')}`}
@@ -71,8 +78,9 @@ export function CitationAdd({ reviewId, onAdded }: { reviewId: number; onAdded: 
               {result.warnings.map((w) => <li key={w.position}>Record {w.position} ({w.citekey}): {w.messages.join('; ')}</li>)}
             </ul>
           )}
-        </div>
+        </>
       )}
+      </div>
       <form onSubmit={submitDoi} className="citation-doi">
         <label htmlFor={`${id}-doi`}>Look up a DOI</label>
         <input id={`${id}-doi`} value={doi} onChange={(e) => setDoi(e.target.value)} placeholder="10.1093/bjsw/bcac183" />
@@ -84,8 +92,9 @@ export function CitationAdd({ reviewId, onAdded }: { reviewId: number; onAdded: 
         <summary>Add by form</summary>
         <CitationForm
           key={formKey} submitLabel="Add citation" busy={create.isPending} error={problemText(create.error)}
-          onSubmit={(form) => create.mutate(form, { onSuccess: (c) => { setFormKey((k) => k + 1); onAdded(c); } })}
+          onSubmit={(form) => create.mutate(form, { onSuccess: (c) => { setFormKey((k) => k + 1); setFormSaid(`Added ${c.citekey}.`); onAdded(c); } })}
         />
+        <p role="status">{formSaid}</p>
       </details>
     </section>
   );

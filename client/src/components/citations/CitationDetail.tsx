@@ -36,8 +36,8 @@ export function CitationDetail({ reviewId, citation, style, onDeleted }: {
   const chosenAlignment = alignments.find((a) => a.id === alignmentId);
 
   return (
-    <section className="citation-detail" aria-labelledby={`${id}-h`}>
-      <h2 id={`${id}-h`}>Reference <code>{citation.citekey}</code></h2>
+    <section className="citation-detail" aria-labelledby={`${id}-h`} data-citation={citation.id}>
+      <h2 id={`${id}-h`} tabIndex={-1}>Reference <code>{citation.citekey}</code></h2>
       {citation.incomplete && (
         <p className="citation-incomplete">
           Incomplete: {citation.missing.length ? `missing ${citation.missing.join(', ')}` : 'metadata not yet verified'}.
