@@ -16,7 +16,7 @@ import type {
 } from '../../shared/citations/model.ts';
 import { citekeySchema } from '../../shared/citations/model.ts';
 import { normalizeCsl, normalizeDoi } from '../../shared/citations/normalize.ts';
-import { createRecordParser, detectPasteFormat, splitRecords, writeBibtex, writeRis } from '../../shared/citations/parse-adapter.ts';
+import { createRecordParser, detectPasteFormat, splitMixedPaste, splitRecords, writeBibtex, writeRis, type CitationRecordParser, type PastePiece } from '../../shared/citations/parse-adapter.ts';
 import { lookupDoi, trimDoiRecord, type DoiLookup } from './citations-doi.ts';
 
 export const CSL_DIR = path.join(ROOT, 'fixtures', 'csl');
@@ -112,13 +112,21 @@ export class CitationService {
    */
   async importText(reviewId: number, text: string, requested: PasteFormat | 'auto', actor: string, lookup: Lookup = (d) => lookupDoi(d)): Promise<ImportResult> {
     this.requireReview(reviewId);
-    const format = requested === 'auto' ? detectPasteFormat(text) : requested;
+    // a paste of several formats, or with text between the records, is read part by part, each reported on its own
+    const mixed = requested === 'auto' ? splitMixedPaste(text) : undefined;
+    const format = mixed?.format ?? (requested === 'auto' ? detectPasteFormat(text) : requested);
     if (!format) {
       throw unprocessable('/body/text', 'is not BibTeX, RIS, CSL-JSON, EndNote XML, MEDLINE, Web of Science, CSV or a list of DOIs (BibTeX starts with @type{, RIS with "TY  - ", CSL-JSON with [ or {)');
     }
-    const records = splitRecords(text, format);
-    if (records.length === 0) throw unprocessable('/body/text', `holds no ${format} record`);
-    const parser = createRecordParser(format);
+    const pieces: PastePiece[] = mixed?.pieces ?? splitRecords(text, format).map((record): PastePiece =>
+      format === 'doi' ? { kind: 'doi', record } : { kind: 'record', format, record });
+    if (pieces.length === 0) throw unprocessable('/body/text', `holds no ${format} record`);
+    const parsers = new Map<PasteFormat, CitationRecordParser>();
+    const parserFor = (f: PasteFormat): CitationRecordParser => {
+      const made = parsers.get(f) ?? createRecordParser(f);
+      parsers.set(f, made);
+      return made;
+    };
     const good: { position: number; item: CslItem; messages: string[] }[] = [];
     const failures: ImportResult['failures'] = [];
     const take = (parsed: ParsedRecord | RecordFailure): void => {
@@ -126,8 +134,13 @@ export class CitationService {
       else good.push({ position: parsed.recordNumber, item: parsed.item, messages: parsed.warnings });
     };
     let unreachable: string | undefined;
-    for (const record of records) {
-      if (format === 'doi') {
+    for (const piece of pieces) {
+      const { record } = piece;
+      if (piece.kind === 'failure') {
+        failures.push({ position: record.recordNumber, reason: piece.reason, raw: record.raw.slice(0, 2000) });
+        continue;
+      }
+      if (piece.kind === 'doi') {
         const doi = normalizeDoi(record.raw);
         if (!doi) {
           failures.push({ position: record.recordNumber, reason: `"${record.raw}" is not a DOI (10.prefix/suffix)`, raw: record.raw });
@@ -141,10 +154,10 @@ export class CitationService {
           : { position: record.recordNumber, item: normalizeCsl({ type: 'article-journal', DOI: doi }), messages: [found.message] });
         continue;
       }
-      const parsed = parser.parse(record);
+      const parsed = parserFor(piece.format).parse(record);
       if (parsed !== null) take(parsed);
     }
-    for (const late of parser.end()) take(late);
+    for (const parser of parsers.values()) for (const late of parser.end()) take(late);
     good.sort((a, b) => a.position - b.position);
     failures.sort((a, b) => a.position - b.position);
     return this.repos.db.transaction(() => {

@@ -21,16 +21,17 @@ export const SET_RELATIONS: readonly SetRelation[] = ['equal', 'proper-part', 'p
  * What a derived correspondence claims, read "phase of A … phase of B":
  * - equivalent / subset-of / superset-of: certain, by set algebra;
  * - intersects-with: the two phases certainly share something, but which contains which (if either) is unknown;
- * - related: both are linked to the same stage, but they might not overlap at all.
+ * - undetermined: both are linked to the same stage, but they might not overlap at all (disjoint is still
+ *   possible), or the alignments contradict each other; nothing is claimed beyond the shared stage.
  */
-export type DerivedRelation = AlignedRelation | 'related';
+export type DerivedRelation = AlignedRelation | 'undetermined';
 
 export const DERIVED_RELATION_MARKS: Record<DerivedRelation, string> = {
   equivalent: '≡',
   'subset-of': '⊂',
   'superset-of': '⊃',
   'intersects-with': '∩',
-  related: '~',
+  undetermined: '?',
 };
 
 const TO_SET: Record<AlignedRelation, SetRelation> = {
@@ -93,11 +94,11 @@ export function summarise(possible: readonly SetRelation[]): DerivedRelation {
       case 'partial-overlap':
         return 'intersects-with';
       default:
-        return 'related';
+        return 'undetermined';
     }
   }
   if (possible.length > 0 && !possible.includes('disjoint')) return 'intersects-with';
-  return 'related';
+  return 'undetermined';
 }
 
 /** The possible relations "a … b" given a → S and b → S. */
@@ -139,13 +140,13 @@ export interface DerivedCorrespondence {
 /**
  * Several shared stages: each path is a fact that holds at once, so the possible relations are the intersection of
  * each path's possibilities, and the result is the strongest claim that intersection supports. If the intersection
- * is empty the reviewers' alignments cannot all be true; we then claim only "related" and flag it.
+ * is empty the reviewers' alignments cannot all be true; we then claim nothing ("undetermined") and flag it.
  */
 export function combinePaths(pathPossibilities: readonly (readonly SetRelation[])[]): { possible: SetRelation[]; consistent: boolean; relation: DerivedRelation } {
   let possible: SetRelation[] = [...SET_RELATIONS];
   for (const p of pathPossibilities) possible = possible.filter((r) => p.includes(r));
   const consistent = possible.length > 0;
-  return { possible, consistent, relation: consistent ? summarise(possible) : 'related' };
+  return { possible, consistent, relation: consistent ? summarise(possible) : 'undetermined' };
 }
 
 /** Every derived correspondence between the phases of models A and B that share at least one stage, in phase order. */

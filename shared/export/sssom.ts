@@ -16,7 +16,7 @@ export const SSSOM_PREDICATES: Record<MappingRelation, string> = {
   // "nothing in the target is even related": the weakest predicate with the explicit no-term object
   'no-counterpart': 'skos:relatedMatch',
   // derived only: both phases reach the same stage but might not overlap
-  related: 'skos:relatedMatch',
+  undetermined: 'skos:relatedMatch',
 };
 export const NO_TERM_FOUND = 'sssom:NoTermFound';
 export const JUSTIFICATION = { manual: 'semapv:ManualMappingCuration', chaining: 'semapv:MappingChaining' } as const;

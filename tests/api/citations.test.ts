@@ -62,6 +62,34 @@ describe('citations API', () => {
     expect(res.body.failures[0].reason).toBe('field "title" has no value');
   });
 
+  it('splits a garbage paste into what looks like separate records and reports each part with its position and reason', async () => {
+    const text = [
+      'Jones A. A paper copied from a PDF. Journal of Things 2019;4:1-9.',
+      '',
+      '@article{pastedgood, title={A good one}, author={Doe, Jane}, year={2020}, journal={J}}',
+      'notes typed under the entry',
+      'TY  - JOUR', 'TI  - The RIS one', 'AU  - Roe, Rita', 'PY  - 2018', 'ER  - ',
+      '10.1000/pasted.doi',
+      '@article{pastedbroken, title=}',
+      'AU  - Orphan, Tag',
+    ].join('\n');
+    const res = await s.request('POST', '/api/reviews/1/citations/import', { text });
+    expect(res.status).toBe(201);
+    expect(res.body.format).toBe('bibtex');
+    const created = res.body.created as { citekey: string; csl: { title?: string }; doi: string | null }[];
+    expect(created.map((c) => c.csl.title ?? c.doi)).toEqual(['A good one', 'The RIS one', '10.1000/pasted.doi']);
+    expect(res.body.failures.map((f: { position: number; reason: string; raw: string }) => [f.position, f.reason, f.raw])).toEqual([
+      [1, 'line 1: looks like a formatted reference (plain text): paste it as BibTeX or RIS, its DOI, or add it with the form',
+        'Jones A. A paper copied from a PDF. Journal of Things 2019;4:1-9.'],
+      [3, 'line 4: is not a reference in a format we read (BibTeX starts with @type{, RIS with "TY  - ", or a DOI on its own line)',
+        'notes typed under the entry'],
+      [6, 'field "title" has no value', '@article{pastedbroken, title=}'],
+      [7, 'line 12: RIS lines without a "TY  - " line to start the record', 'AU  - Orphan, Tag'],
+    ]);
+    // the DOI that doi.org could not answer for is kept and says so at its own position
+    expect(res.body.warnings.map((w: { position: number }) => w.position)).toEqual([5]);
+  });
+
   it('refuses text that is no known format with a 422 naming the field', async () => {
     const res = await s.request('POST', '/api/reviews/1/citations/import', { text: 'hello world' });
     expect(res.status).toBe(422);

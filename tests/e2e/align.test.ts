@@ -156,11 +156,79 @@ describe.runIf(hasChromium)('alignment board', () => {
 
     await page.getByRole('button', { name: 'Accept suggestion Growing for Growing, scaling and spreading' }).click();
     await page.getByRole('menuitem', { name: /^equivalent/ }).click();
-    await page.getByRole('form', { name: /Details of Growing, scaling and spreading → Growing/ }).waitFor();
+    const form = page.getByRole('form', { name: /Details of Growing, scaling and spreading → Growing/ });
+    await form.waitFor();
+    // the machine's reason is offered as a draft, selected so typing replaces it, and said to be a draft
+    const rationale = form.getByLabel('Rationale');
+    expect(await rationale.inputValue()).toMatch(/^Suggested because .*matches stage name 'Growing'/);
+    expect(await rationale.evaluate((el: HTMLTextAreaElement) => [el.selectionStart, el.selectionEnd, el.value.length])).toEqual(
+      [0, (await rationale.inputValue()).length, (await rationale.inputValue()).length],
+    );
+    expect(await form.getByRole('note').textContent()).toMatch(/^Draft from the suggestion, not yet your rationale/);
+    expect(await axeViolations(page)).toEqual([]);
     await page.keyboard.press('Escape');
-    const made = (await alignmentsOf('Innovation Spiral')).find((a) => a.phaseId === growing?.id);
-    expect(made).toMatchObject({ stageId: stageId('Growing'), relation: 'equivalent' });
-    expect(made?.rationale).toMatch(/^Suggested because .*matches stage name 'Growing'/);
+    await expect.poll(async () => (await alignmentsOf('Innovation Spiral')).find((a) => a.phaseId === growing?.id)).toMatchObject({
+      stageId: stageId('Growing'), relation: 'equivalent', rationale: '',
+    });
+  });
+
+  it('stores an accepted suggestion\'s reason only when the reviewer keeps it, and their own words when they type', async () => {
+    await openBoard('Human-centred design');
+    const phases = await phasesOf('Human-centred design');
+    const lists = page.getByRole('list', { name: /^Suggestions for / });
+    await lists.first().waitFor();
+    const names = await page.getByRole('button', { name: /^Accept suggestion / }).evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+    const byPhase = new Map<string, string>();
+    for (const n of names) {
+      const m = /^Accept suggestion (.+) for (.+)$/.exec(n);
+      if (m?.[2] && m[1] && !byPhase.has(m[2])) byPhase.set(m[2], m[1]);
+    }
+    const [[keepPhase, keepStage], [ownPhase, ownStage]] = [...byPhase.entries()] as [[string, string], [string, string]];
+    const idOf = (label: string) => phases.find((p) => p.label === label)?.id;
+
+    // kept: Enter on the offered draft saves it as the rationale
+    await page.getByRole('button', { name: `Accept suggestion ${keepStage} for ${keepPhase}` }).click();
+    await page.getByRole('menuitem', { name: /^intersects with/ }).click();
+    const draft = await page.getByRole('form', { name: new RegExp(`Details of ${keepPhase}`) }).getByLabel('Rationale').inputValue();
+    expect(draft).toMatch(/^Suggested because /);
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await alignmentsOf('Human-centred design')).find((a) => a.phaseId === idOf(keepPhase))?.rationale).toBe(draft);
+
+    // replaced: typing over the selected draft leaves only the reviewer's words
+    await page.getByRole('button', { name: `Accept suggestion ${ownStage} for ${ownPhase}` }).click();
+    await page.getByRole('menuitem', { name: /^intersects with/ }).click();
+    await page.getByRole('form', { name: new RegExp(`Details of ${ownPhase}`) }).waitFor();
+    await page.keyboard.type('My own reading of the phase');
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await alignmentsOf('Human-centred design')).find((a) => a.phaseId === idOf(ownPhase))?.rationale).toBe('My own reading of the phase');
+  });
+
+  it('saves the rationale with Enter (Shift+Enter is a new line), and one Ctrl+Z undoes the whole keyboard alignment', async () => {
+    await openBoard('EPIS');
+    const [, preparation] = await phasesOf('EPIS');
+    const before = (await alignmentsOf('EPIS')).filter((a) => a.phaseId === preparation?.id);
+    await page.locator(`#align-phase-${preparation?.id}`).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(activeId).toBe(`align-stage-${stageId('Mobilising')}`);
+    for (let k = 0; k < 5; k++) await page.keyboard.press('ArrowDown');
+    expect(await activeId()).toBe(`align-stage-${stageId('System change')}`);
+    await page.keyboard.press('Enter');
+    await page.getByRole('menu').waitFor();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
+    await page.keyboard.type('First line');
+    await page.keyboard.press('Shift+Enter');
+    await page.keyboard.type('second line');
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await alignmentsOf('EPIS')).find((a) => a.phaseId === preparation?.id && a.stageId === stageId('System change'))?.rationale)
+      .toBe('First line\nsecond line');
+    // the editor closed on Enter and focus went on to the next phase
+    expect(await page.getByRole('form', { name: /Details of/ }).count()).toBe(0);
+    await expect.poll(activeId).toMatch(/^align-phase-/);
+    expect(await page.getByRole('button', { name: /^Undo / }).textContent()).toMatch(/^Undo align /);
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => (await alignmentsOf('EPIS')).filter((a) => a.phaseId === preparation?.id)).toEqual(before);
+    await page.getByRole('status').filter({ hasText: /^Undid the align / }).waitFor();
   });
 
   it('removes an alignment and brings it back, same id, with Ctrl+Z and with the Undo button', async () => {
@@ -174,14 +242,38 @@ describe.runIf(hasChromium)('alignment board', () => {
     await expect.poll(async () => (await alignmentsOf('Innovation Spiral')).find((a) => a.id === aligned?.id)).toEqual(aligned);
     await page.locator(`li[data-phase-id="${generating?.id}"]`).getByText('Designing').waitFor();
 
-    // change the relation through the menu, then undo it with the visible button
+    // choosing a relation again opens the editor with the old rationale marked for review; nothing is written yet
+    await server.request('PATCH', `${R}/alignments/${aligned?.id}`, { rationale: 'Same scope as designing', version: aligned?.version });
+    await page.reload();
     await page.locator(`#align-phase-${generating?.id}`).click();
     await page.locator(`#align-stage-${stageId('Designing')}`).click();
     await page.getByRole('menuitem', { name: /^intersects with/ }).click();
-    await expect.poll(async () => (await alignmentsOf('Innovation Spiral')).find((a) => a.id === aligned?.id)?.relation).toBe('intersects-with');
-    await page.getByRole('status').filter({ hasText: 'Changed the relation' }).waitFor();
-    await page.getByRole('button', { name: /^Undo relation of generating ideas/ }).click();
-    await expect.poll(async () => (await alignmentsOf('Innovation Spiral')).find((a) => a.id === aligned?.id)?.relation).toBe('equivalent');
+    const form = page.getByRole('form', { name: 'Details of generating ideas → Designing' });
+    await form.waitFor();
+    expect(await form.getByLabel('Relation').inputValue()).toBe('intersects-with');
+    expect(await form.getByLabel('Rationale').inputValue()).toBe('Same scope as designing');
+    const note = form.getByRole('note');
+    expect(await note.textContent()).toMatch(/^Review this rationale: it was written for ≡ equivalent, and the relation is now ∩ intersects with\./);
+    expect(await form.getByLabel('Rationale').getAttribute('aria-describedby')).toBe(await note.getAttribute('id'));
+    expect(await axeViolations(page)).toEqual([]);
+    expect((await alignmentsOf('Innovation Spiral')).find((a) => a.id === aligned?.id)?.relation).toBe('equivalent');
+    // Escape leaves it as it was
+    await page.keyboard.press('Escape');
+    expect((await alignmentsOf('Innovation Spiral')).find((a) => a.id === aligned?.id)).toMatchObject({ relation: 'equivalent', rationale: 'Same scope as designing' });
+    // again, this time rewriting the rationale: relation and text are written together, as one undo step
+    await page.locator(`#align-phase-${generating?.id}`).click();
+    await page.locator(`#align-stage-${stageId('Designing')}`).click();
+    await page.getByRole('menuitem', { name: /^intersects with/ }).click();
+    await form.getByLabel('Rationale').fill('Generating ideas only overlaps designing');
+    expect(await form.getByRole('note').count()).toBe(0);
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await alignmentsOf('Innovation Spiral')).find((a) => a.id === aligned?.id)).toMatchObject({
+      relation: 'intersects-with', rationale: 'Generating ideas only overlaps designing',
+    });
+    await page.getByRole('button', { name: /^Undo edit of generating ideas/ }).click();
+    await expect.poll(async () => (await alignmentsOf('Innovation Spiral')).find((a) => a.id === aligned?.id)).toMatchObject({
+      relation: 'equivalent', rationale: 'Same scope as designing',
+    });
   });
 
   it('rolls back with a clear message when the server refuses a change', async () => {
@@ -220,16 +312,25 @@ describe.runIf(hasChromium)('alignment board', () => {
     // re-applying writes exactly what was shown as mine, every field
     const before = (await alignmentsOf('Double Diamond')).find((a) => a.id === mine.id) as AlignmentRow;
     await page.getByRole('button', { name: 'Edit alignment of Discover to Mobilising' }).click();
-    await server.request('PATCH', `${R}/alignments/${mine.id}`, { confidence: 0.9, version: before.version });
+    // Bob changes every other field: stage, relation and confidence
+    await server.request('PATCH', `${R}/alignments/${mine.id}`, { confidence: 0.9, stageId: stageId('Growing'), relation: 'superset-of', version: before.version });
     await page.getByLabel('Rationale').fill('Mine again');
     await page.getByRole('button', { name: 'Save' }).click();
     await dialog.waitFor();
-    const shownMine = await Promise.all(['relation', 'confidence', 'rationale'].map((f) => dialog.getByTestId(`mine-${f}`).textContent()));
-    expect(shownMine).toEqual([before.relation.replace(/-/g, ' '), before.confidence === null ? '—' : String(before.confidence), 'Mine again']);
-    expect(await dialog.getByTestId('theirs-confidence').textContent()).toBe('0.9');
+    const FIELDS = ['relation', 'stageId', 'confidence', 'rationale'];
+    const shown = (who: string) => Promise.all(FIELDS.map((f) => dialog.getByTestId(`${who}-${f}`).textContent()));
+    expect(await shown('mine')).toEqual([
+      before.relation.replace(/-/g, ' '), stages.find((x) => x.id === before.stageId)?.name,
+      before.confidence === null ? '—' : String(before.confidence), 'Mine again',
+    ]);
+    expect(await shown('theirs')).toEqual(['superset of', 'Growing', '0.9', 'Changed by me']);
+    // every row that differs says so to a screen reader too
+    expect(await dialog.locator('tr.differs th').allTextContents()).toEqual(['Relation (differs)', 'Stage (differs)', 'Confidence (differs)', 'Rationale (differs)']);
     await dialog.getByRole('button', { name: 'Re-apply mine' }).click();
     await expect.poll(async () => (await alignmentsOf('Double Diamond')).find((a) => a.id === mine.id)?.rationale).toBe('Mine again');
-    expect((await alignmentsOf('Double Diamond')).find((a) => a.id === mine.id)?.confidence).toBe(before.confidence);
+    expect((await alignmentsOf('Double Diamond')).find((a) => a.id === mine.id)).toMatchObject({
+      relation: before.relation, stageId: before.stageId, confidence: before.confidence, rationale: 'Mine again',
+    });
 
     // and again, this time keeping the server's version: nothing of mine is written
     const now = (await alignmentsOf('Double Diamond')).find((a) => a.id === mine.id) as AlignmentRow;

@@ -84,6 +84,47 @@ describe.runIf(hasChromium)('citations screen', () => {
     expect(links.body.map((l: { citation: { citekey: string }; locator: string }) => [l.citation.citekey, l.locator])).toEqual([['murray2010open', '12']]);
   });
 
+  it('keeps the attach form inside its card, at desktop and phone widths, with no sideways scrolling', async () => {
+    // a long author list and title make the widest option the form has to hold
+    const long = await server.request('POST', '/api/reviews/1/citations', {
+      csl: {
+        type: 'article-journal', 'container-title': 'Journal of Very Long Names', issued: { 'date-parts': [[2021]] },
+        author: [{ family: 'Abercrombie-Featherstonehaugh', given: 'Maximilian' }, { family: 'Cholmondeley-Marjoribanks', given: 'Wilhelmina' }],
+        title: 'An extraordinarily long title about the implementation, sustainment and scaling of innovations in the social care of children',
+      },
+    });
+    expect(long.status).toBe(201);
+    page.setDefaultTimeout(8000);
+    for (const viewport of [{ width: 1280, height: 900 }, { width: 1024, height: 700 }, { width: 390, height: 844 }]) {
+      await page.setViewportSize(viewport);
+      await page.goto(`${server.url}/#/citations`);
+      // a fresh load, so the list holds the citation made through the API
+      await page.reload();
+      await page.locator('.citation-row', { hasText: long.body.citekey }).click();
+      await page.getByRole('heading', { name: `Reference ${long.body.citekey}` }).waitFor();
+      const alignmentSelect = page.getByLabel('Attach to an alignment');
+      await alignmentSelect.selectOption((await alignmentSelect.locator('option').nth(1).getAttribute('value')) ?? '');
+      await page.getByRole('button', { name: /^Cite a reference for alignment/ }).click();
+      const form = page.getByRole('group', { name: /^Attach a citation to alignment/ });
+      await form.waitFor();
+      const fit = await page.evaluate(() => {
+        const card = document.querySelector('.citation-detail')?.getBoundingClientRect();
+        const attach = document.querySelector('.citation-attach-form');
+        const parts = [attach, ...(attach ? [...attach.querySelectorAll('select, input, textarea, button')] : [])]
+          .map((el) => el?.getBoundingClientRect()).filter((r) => r !== undefined);
+        return {
+          sideways: document.documentElement.scrollWidth > document.documentElement.clientWidth,
+          outside: card ? parts.filter((r) => r.left < card.left - 0.5 || r.right > card.right + 0.5).length : -1,
+        };
+      });
+      expect({ viewport: viewport.width, ...fit }).toEqual({ viewport: viewport.width, sideways: false, outside: 0 });
+      // the chosen reference is still the one the select shows, whole in its option
+      expect(await form.getByLabel('Reference', { exact: true }).inputValue()).toBe(String(long.body.id));
+      await page.keyboard.press('Escape');
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
   it('renders markup in imported titles as inert text and keeps only formatting from citation-js', async () => {
     const evil = await server.request('POST', '/api/reviews/1/citations', {
       csl: {
@@ -93,7 +134,7 @@ describe.runIf(hasChromium)('citations screen', () => {
     });
     expect(evil.status).toBe(201);
     await page.reload();
-    await page.getByRole('heading', { name: 'Citations (13)' }).waitFor();
+    await page.getByRole('heading', { name: 'Citations (14)' }).waitFor();
     await page.locator('.citation-row', { hasText: 'evil2020' }).click();
     const entry = page.locator('.citation-detail .citation-entry');
     await entry.waitFor();

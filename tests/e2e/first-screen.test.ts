@@ -62,6 +62,29 @@ describe.runIf(hasChromium)('first screen', () => {
     await chip.click();
   });
 
+  it('shows each model\'s citation once: the chip when a reference is linked, else the citation as printed', async () => {
+    const frameworks = (await server.request('GET', '/api/reviews/1/frameworks')).body as { id: number; name: string; role: string; citation: string }[];
+    const models = frameworks.filter((f) => f.role === 'source');
+    const linked = await Promise.all(models.map(async (m) =>
+      ((await server.request('GET', `/api/reviews/1/citation-links?targetType=framework&targetId=${m.id}`)).body as unknown[]).length));
+    const items = page.locator('.model-list > li');
+    // no card left open by hovering (the test before pinned and unpinned one under the mouse)
+    await page.mouse.move(0, 0);
+    await expect.poll(() => items.locator('.citation-chip-button').count()).toBe(linked.filter((n) => n > 0).length);
+    for (const [i, m] of models.entries()) {
+      const item = items.nth(i);
+      const chips = await item.locator('.citation-chip-button').count();
+      const printed = await item.locator('.citation').count();
+      if (linked[i]) expect([m.name, chips, printed]).toEqual([m.name, linked[i], 0]);
+      else expect([m.name, chips, printed]).toEqual([m.name, 0, m.citation ? 1 : 0]);
+      // the in-text form appears once in the item's text, whichever form it takes
+      const text = await item.innerText();
+      const year = /\d{4}/.exec(m.citation)?.[0];
+      if (year) expect(text.split(year).length - 1, `${m.name}: ${text}`).toBe(1);
+    }
+    expect(linked.some((n) => n > 0)).toBe(true);
+  });
+
   it('shows the review flow the paper reports, and says where it reports no number', async () => {
     const flow = page.locator('.flow-list');
     await flow.waitFor();

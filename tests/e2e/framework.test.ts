@@ -104,15 +104,20 @@ describe.runIf(hasChromium)('target framework screen', () => {
     await expect(stage('Developing')).resolves.toMatchObject({ focus: 'Prototype, pilot and test', version: 2 });
   });
 
-  it('shows a stale edit as a conflict with both versions, and saves only what the user chooses', async () => {
+  it('shows a stale edit as a conflict with every field, and "Keep my edit" writes exactly what "Your edit" shows', async () => {
     const growing = await stage('Growing');
     const original = (await server.request('GET', `/api/reviews/1/stages/${growing.id}`)).body;
+    const bands = (await server.request('GET', '/api/reviews/1/bands')).body as { id: number; label: string }[];
+    const otherBand = bands.find((b) => b.id !== original.bandId) as { id: number; label: string };
+    const bandLabel = (id: number | null) => bands.find((b) => b.id === id)?.label ?? 'no band';
     await row('Growing').getByRole('button', { name: 'Edit Growing' }).click();
     const form = page.getByRole('form', { name: 'Edit stage Growing' });
     await form.getByLabel('Focus').fill('Mine: grow');
-    // someone else saves first, changing the focus and the success measures
+    await form.getByLabel('Key question', { exact: true }).fill('Mine: how far?');
+    // someone else saves first, changing the focus (as I did) and four fields I left alone
     const theirs = await server.request('PATCH', `/api/reviews/1/stages/${growing.id}`, {
-      focus: 'Theirs: spread', successMeasures: 'Theirs: reach', version: growing.version,
+      focus: 'Theirs: spread', successMeasures: 'Theirs: reach', purpose: 'Theirs: purpose', keyLabel: 'Theirs: label',
+      bandId: otherBand.id, version: growing.version,
     });
     expect(theirs.status).toBe(200);
     await form.getByRole('button', { name: 'Save stage' }).click();
@@ -120,19 +125,33 @@ describe.runIf(hasChromium)('target framework screen', () => {
     await conflict.waitFor();
     const fieldRow = (name: RegExp) =>
       conflict.locator('tr').filter({ has: page.getByRole('rowheader', { name }) }).locator('th, td').allTextContents();
+    // every field of the stage, in form order: heading with who changed it, as opened, mine, theirs
+    await expect(conflict.locator('tbody th').allTextContents()).resolves.toEqual([
+      'Name', 'Focus (both changed)', 'Purpose (they changed)', 'Key-question label (they changed)', 'Key question (you changed)',
+      'Success measures (they changed)', 'Band (they changed)',
+    ]);
+    await expect(fieldRow(/^Name/)).resolves.toEqual(['Name', 'Growing', 'Growing', 'Growing']);
     await expect(fieldRow(/^Focus/)).resolves.toEqual(['Focus (both changed)', original.focus, 'Mine: grow', 'Theirs: spread']);
+    await expect(fieldRow(/^Purpose/)).resolves.toEqual(['Purpose (they changed)', original.purpose, original.purpose, 'Theirs: purpose']);
+    await expect(fieldRow(/^Key-question label/)).resolves.toEqual(['Key-question label (they changed)', original.keyLabel, original.keyLabel, 'Theirs: label']);
+    await expect(fieldRow(/^Key question/)).resolves.toEqual(['Key question (you changed)', original.keyQuestion, 'Mine: how far?', original.keyQuestion]);
     await expect(fieldRow(/^Success measures/)).resolves.toEqual([
       'Success measures (they changed)', original.successMeasures, original.successMeasures, 'Theirs: reach',
     ]);
-    await expect(fieldRow(/^Name/)).resolves.toEqual(['Name', 'Growing', 'Growing', 'Growing']);
+    await expect(fieldRow(/^Band/)).resolves.toEqual(['Band (they changed)', bandLabel(original.bandId), bandLabel(original.bandId), otherBand.label]);
     // nothing was overwritten while the user decides
     await expect(stage('Growing')).resolves.toMatchObject({ focus: 'Theirs: spread', version: growing.version + 1 });
     expect(await axeViolations(page)).toEqual([]);
+    const shownMine = await conflict.locator('[data-testid^="mine-"]').allTextContents();
     await conflict.getByRole('button', { name: /Keep my edit/ }).click();
     await row('Growing').getByText('Mine: grow').waitFor();
-    // the user's field wins; the other person's change to a field the user did not touch survives
-    await expect(stage('Growing')).resolves.toMatchObject({ focus: 'Mine: grow', version: growing.version + 2 });
-    await expect(server.request('GET', `/api/reviews/1/stages/${growing.id}`).then((r) => r.body.successMeasures)).resolves.toBe('Theirs: reach');
+    // what is saved is the "Your edit" column, every field of it
+    const saved = (await server.request('GET', `/api/reviews/1/stages/${growing.id}`)).body;
+    expect([saved.name, saved.focus, saved.purpose, saved.keyLabel, saved.keyQuestion, saved.successMeasures, bandLabel(saved.bandId)]).toEqual(shownMine);
+    expect(saved).toMatchObject({
+      focus: 'Mine: grow', keyQuestion: 'Mine: how far?', purpose: original.purpose, keyLabel: original.keyLabel,
+      successMeasures: original.successMeasures, bandId: original.bandId, version: growing.version + 2,
+    });
   });
 
   it('takes the saved version when the user chooses it', async () => {

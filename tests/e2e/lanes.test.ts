@@ -54,9 +54,52 @@ describe.runIf(hasChromium)('lanes', () => {
     expect(await page.locator(`g.lane[data-framework-id="${model('Double Diamond').id}"] g.ribbon`).count()).toBe(0);
     expect(await page.getByRole('heading', { name: /Crossing alignments/ }).textContent()).toBe('Crossing alignments to review (1)');
     expect(await page.locator('.crossing-list li').allTextContents()).toEqual([
-      'EPIS framework: phase 3 “Implementation” → Integrating comes after phase 4 “sustainment” → Developing',
+      'EPIS framework: ‘Implementation’ (phase 3) goes to Integrating, but ‘sustainment’ (phase 4) goes to the earlier Developing.',
     ]);
     expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('puts every relation mark on an opaque chip above all ribbons, never on a dashed line or on another mark', async () => {
+    const ids = [model('EPIS').id, model('Innovation Spiral').id, model('The six stages').id];
+    await page.goto(`${server.url}/#/lanes/${ids.join(',')}`);
+    await page.getByRole('heading', { name: /Crossing alignments to review/ }).waitFor();
+    const report = await page.evaluate(() => [...document.querySelectorAll('svg.lanes-svg g.lane')].map((lane) => {
+      const ribbons = [...lane.querySelectorAll('g.ribbon')];
+      const labels = [...lane.querySelectorAll('g.ribbon-label')];
+      const lastRibbon = ribbons.at(-1);
+      const box = (el: Element) => el.getBoundingClientRect();
+      const marks = labels.map((l) => {
+        const rect = l.querySelector('rect');
+        const text = l.querySelector('text');
+        if (!rect || !text) return null;
+        const r = box(rect);
+        const t = box(text);
+        return {
+          id: l.getAttribute('data-alignment-id'),
+          text: text.textContent,
+          fill: getComputedStyle(rect).fill,
+          // the mark's glyphs lie inside its chip
+          inside: t.left >= r.left - 0.5 && t.right <= r.right + 0.5 && t.top >= r.top - 1 && t.bottom <= r.bottom + 1,
+          // painted after every ribbon of the lane, so no ribbon is drawn over it
+          above: !lastRibbon || (lastRibbon.compareDocumentPosition(l) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0,
+          r: { left: r.left, right: r.right, top: r.top, bottom: r.bottom },
+        };
+      });
+      return { ribbons: ribbons.map((r) => r.getAttribute('data-alignment-id')), marks };
+    }));
+    for (const lane of report) {
+      expect(lane.marks.map((m) => m?.id).sort()).toEqual([...lane.ribbons].sort());
+      for (const m of lane.marks) expect(m).toMatchObject({ fill: 'rgb(255, 255, 255)', inside: true, above: true });
+      const rects = lane.marks.map((m) => m?.r).filter((r) => r !== undefined);
+      for (const [i, a] of rects.entries()) {
+        for (const b of rects.slice(i + 1)) {
+          const apart = a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top;
+          expect(apart).toBe(true);
+        }
+      }
+    }
+    // the crossing ribbons of EPIS carry "!" on their chips
+    expect(report[0]?.marks.filter((m) => m?.text?.endsWith(' !'))).toHaveLength(2);
   });
 
   it('lets the user choose lanes by keyboard, at most four', async () => {

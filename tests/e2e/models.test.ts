@@ -109,6 +109,8 @@ describe.runIf(hasChromium)('models screen', () => {
     const rename = page.getByRole('form', { name: 'Rename Test model' });
     await rename.getByLabel('Name').fill('Renamed model');
     await rename.getByRole('button', { name: 'Save' }).click();
+    // focus comes back to the renamed model, not to the page body
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? '')).toMatch(/^Renamed model/);
     await page.getByRole('button', { name: 'Move Renamed model up' }).focus();
     await page.keyboard.press('Enter');
     await expect.poll(async () => {
@@ -118,6 +120,54 @@ describe.runIf(hasChromium)('models screen', () => {
     expect(await axeViolations(page)).toEqual([]);
     phases = await phasesOf(model.id);
     expect(phases.map((p) => p.label)).toEqual(['gamma', 'alpha', 'beta prime']);
+  });
+
+  it('shows a stale rename as a conflict dialog with every field; re-applies exactly "Yours" or keeps theirs', async () => {
+    type Model = Named & { citation: string; version: number };
+    const find = async (id: number) => (await server.request('GET', `${R}/frameworks/${id}`)).body as Model;
+    const epis = (await frameworks()).find((f) => f.name === 'EPIS framework') as Model;
+    const before = await find(epis.id);
+    await page.goto(`${server.url}/#/models/${epis.id}`);
+    await page.getByRole('button', { name: 'Rename EPIS framework' }).click();
+    const form = page.getByRole('form', { name: 'Rename EPIS framework' });
+    await form.getByLabel('Name').fill('EPIS (renamed by me)');
+    // someone else changes the citation, a field I did not touch, and the name too
+    const theirs = await server.request('PATCH', `${R}/frameworks/${epis.id}`, { name: 'EPIS (theirs)', citation: 'Aarons et al., 2011 (theirs)', version: before.version });
+    expect(theirs.status).toBe(200);
+    await form.getByRole('button', { name: 'Save' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Conflict: someone else changed this model' });
+    await dialog.waitFor();
+    // no plain refusal: the dialog says it, and shows both fields both ways
+    expect(await page.locator('.models-messages .models-error').textContent()).toBe('');
+    const shown = (who: string) => Promise.all(['name', 'citation'].map((f) => dialog.getByTestId(`${who}-${f}`).textContent()));
+    expect(await shown('mine')).toEqual(['EPIS (renamed by me)', before.citation]);
+    expect(await shown('theirs')).toEqual(['EPIS (theirs)', 'Aarons et al., 2011 (theirs)']);
+    expect(await dialog.locator('tr.differs th').allTextContents()).toEqual(['Name (differs)', 'Citation (differs)']);
+    expect(await dialog.textContent()).toContain(`you had version ${before.version}; it is now at version ${before.version + 1}`);
+    expect(await axeViolations(page)).toEqual([]);
+    // nothing written while I decide
+    expect(await find(epis.id)).toMatchObject({ name: 'EPIS (theirs)', version: before.version + 1 });
+    await dialog.getByRole('button', { name: 'Re-apply mine' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    // both fields exactly as "Yours" showed them, the citation I never touched included
+    expect(await find(epis.id)).toMatchObject({ name: 'EPIS (renamed by me)', citation: before.citation, version: before.version + 2 });
+    await page.getByRole('status').filter({ hasText: 'Saved EPIS (renamed by me).' }).waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe(`model-${epis.id}`);
+
+    // again, keeping theirs this time (by Escape): nothing of mine is written
+    const now = await find(epis.id);
+    await page.getByRole('button', { name: 'Rename EPIS (renamed by me)' }).click();
+    await page.getByRole('form', { name: 'Rename EPIS (renamed by me)' }).getByLabel('Citation').fill('Mine, 2099');
+    await server.request('PATCH', `${R}/frameworks/${now.id}`, { name: 'EPIS framework', version: now.version });
+    await page.getByRole('form', { name: 'Rename EPIS (renamed by me)' }).getByRole('button', { name: 'Save' }).click();
+    await dialog.waitFor();
+    expect(await shown('mine')).toEqual(['EPIS (renamed by me)', 'Mine, 2099']);
+    expect(await shown('theirs')).toEqual(['EPIS framework', before.citation]);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    expect(await find(epis.id)).toMatchObject({ name: 'EPIS framework', citation: before.citation, version: now.version + 1 });
+    await page.getByRole('status').filter({ hasText: 'Kept the saved version of EPIS framework' }).waitFor();
+    await page.getByRole('button', { name: 'Rename EPIS framework' }).waitFor();
   });
 
   it('deletes a whole model with its phases after asking, and undoes it', async () => {
@@ -133,6 +183,7 @@ describe.runIf(hasChromium)('models screen', () => {
     await page.getByRole('button', { name: 'Undo delete' }).click();
     await page.getByRole('button', { name: 'Delete Renamed model' }).waitFor();
     expect(await phasesOf(model.id)).toEqual(phasesBefore);
-    expect(consoleErrors).toEqual([]);
+    // the browser logs the two 409s the stale-rename test provoked, and nothing else
+    expect(consoleErrors.filter((e) => !/status of 409 \(Conflict\) @ .*\/api\/reviews\/1\/frameworks\/\d+/.test(e))).toEqual([]);
   });
 });

@@ -2,7 +2,8 @@
 // (see the comment on each row); the brute-force test then checks the composition table against real finite sets.
 import { describe, expect, it } from 'vitest';
 import {
-  combinePaths, composeThroughStage, deriveModelCrosswalk, inverseRelation, possibleThroughStage,
+  combinePaths, composeThroughStage, deriveModelCrosswalk, DERIVED_RELATION_MARKS, inverseRelation, possibleThroughStage,
+  SET_RELATIONS, summarise,
   type AlignedRelation, type DerivedRelation, type SetRelation,
 } from '../../shared/crosswalk/compose.ts';
 import { buildCrosswalk, type ReviewSnapshot } from '../../shared/crosswalk/crosswalk.ts';
@@ -16,17 +17,17 @@ const EXPECTED: [AlignedRelation, AlignedRelation, DerivedRelation][] = [
   ['equivalent', 'superset-of', 'subset-of'], // a = S ⊂ b
   ['equivalent', 'intersects-with', 'intersects-with'], // a = S, b partly overlaps S
   ['subset-of', 'equivalent', 'subset-of'], // a ⊂ S = b
-  ['subset-of', 'subset-of', 'related'], // both inside S: could be equal, nested, overlapping or disjoint
+  ['subset-of', 'subset-of', 'undetermined'], // both inside S: could be equal, nested, overlapping or disjoint
   ['subset-of', 'superset-of', 'subset-of'], // a ⊂ S ⊂ b
-  ['subset-of', 'intersects-with', 'related'], // a inside S may lie wholly outside b
+  ['subset-of', 'intersects-with', 'undetermined'], // a inside S may lie wholly outside b
   ['superset-of', 'equivalent', 'superset-of'], // a ⊃ S = b
   ['superset-of', 'subset-of', 'superset-of'], // a ⊃ S ⊃ b
   ['superset-of', 'superset-of', 'intersects-with'], // both contain S, so they share S; nesting unknown
   ['superset-of', 'intersects-with', 'intersects-with'], // a contains S, which shares something with b
   ['intersects-with', 'equivalent', 'intersects-with'], // a partly overlaps S = b
-  ['intersects-with', 'subset-of', 'related'], // b inside S may lie in the part of S outside a
+  ['intersects-with', 'subset-of', 'undetermined'], // b inside S may lie in the part of S outside a
   ['intersects-with', 'superset-of', 'intersects-with'], // a shares something with S, and S ⊂ b
-  ['intersects-with', 'intersects-with', 'related'], // two partial overlaps of S may miss each other
+  ['intersects-with', 'intersects-with', 'undetermined'], // two partial overlaps of S may miss each other
 ];
 
 describe('inverseRelation', () => {
@@ -47,7 +48,7 @@ describe('composeThroughStage', () => {
   it('is symmetric: swapping the models inverts the derived relation', () => {
     for (const [a, b, d] of EXPECTED) {
       const swapped = composeThroughStage(b, a);
-      const inverted = d === 'related' ? 'related' : inverseRelation(d);
+      const inverted = d === 'undetermined' ? 'undetermined' : inverseRelation(d);
       expect(swapped).toBe(inverted);
     }
   });
@@ -92,6 +93,23 @@ describe('composition table against real sets', () => {
   });
 });
 
+describe('summarise', () => {
+  // every non-empty set of possible relations: a claim must hold in each of them
+  const subsets = Array.from({ length: 31 }, (_, m) => SET_RELATIONS.filter((_r, i) => ((m + 1) >> i) & 1));
+  it('says "undetermined", never "related" or an overlap, exactly while disjoint is still possible', () => {
+    for (const possible of subsets) {
+      const claim = summarise(possible);
+      if (possible.includes('disjoint')) expect(claim, possible.join(',')).toBe('undetermined');
+      else expect(claim, possible.join(',')).not.toBe('undetermined');
+    }
+    expect(summarise([])).toBe('undetermined');
+  });
+  it('marks the undetermined pairs "?", not the "~" that read as "related"', () => {
+    expect(DERIVED_RELATION_MARKS.undetermined).toBe('?');
+    expect(Object.keys(DERIVED_RELATION_MARKS)).not.toContain('related');
+  });
+});
+
 describe('combinePaths', () => {
   it('keeps what every path allows and takes the strongest claim of that', () => {
     // a ⊂ S1 ⊂ b says subset; a, b both ⊃ S2 says they overlap: together, subset
@@ -101,10 +119,10 @@ describe('combinePaths', () => {
     expect(combinePaths([possibleThroughStage('subset-of', 'subset-of'), possibleThroughStage('superset-of', 'superset-of')]).relation)
       .toBe('intersects-with');
   });
-  it('flags contradicting paths and then claims only "related"', () => {
+  it('flags contradicting paths and then claims nothing ("undetermined")', () => {
     // a = S1 = b says equal; a = S2 ⊂ b says a ⊂ b: both cannot hold
     expect(combinePaths([possibleThroughStage('equivalent', 'equivalent'), possibleThroughStage('equivalent', 'superset-of')]))
-      .toEqual({ possible: [], consistent: false, relation: 'related' });
+      .toEqual({ possible: [], consistent: false, relation: 'undetermined' });
   });
 });
 

@@ -22,6 +22,8 @@ export function useAlignmentUndo(
 ) {
   const [history, setHistory] = useState<AlignmentChange[]>([]);
   const record = useCallback((change: AlignmentChange) => setHistory((h) => [...h.slice(-49), change]), []);
+  // details typed right after making an alignment belong to that step: one Ctrl+Z takes back both
+  const replaceLast = useCallback((change: AlignmentChange) => setHistory((h) => [...h.slice(0, -1), change]), []);
 
   const undo = useCallback(async (): Promise<AlignmentChange | undefined> => {
     const last = history.at(-1);
@@ -44,5 +46,5 @@ export function useAlignmentUndo(
     return last;
   }, [history, current, mutations]);
 
-  return { record, undo, last: history.at(-1) };
+  return { record, replaceLast, undo, last: history.at(-1) };
 }

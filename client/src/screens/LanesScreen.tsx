@@ -64,9 +64,10 @@ export function LanesScreen({ review }: ScreenProps) {
     const stageOf = (alignmentId: number) => stageName(ribbons.find((r) => r.id === alignmentId)?.stageId ?? 0);
     return findCrossings(lane.model.phases, cw.stages, ribbons).map((c) => ({
       key: `${c.earlierAlignmentId}-${c.laterAlignmentId}`,
+      // one sentence a reviewer can check: the later phase goes back to an earlier stage
       text:
-        `${lane.model.framework.name}: phase ${position(c.earlierPhaseId)} “${label(c.earlierPhaseId)}” → ${stageOf(c.earlierAlignmentId)} ` +
-        `comes after phase ${position(c.laterPhaseId)} “${label(c.laterPhaseId)}” → ${stageOf(c.laterAlignmentId)}`,
+        `${lane.model.framework.name}: ‘${label(c.earlierPhaseId)}’ (phase ${position(c.earlierPhaseId)}) goes to ${stageOf(c.earlierAlignmentId)}, ` +
+        `but ‘${label(c.laterPhaseId)}’ (phase ${position(c.laterPhaseId)}) goes to the earlier ${stageOf(c.laterAlignmentId)}.`,
     }));
   });
   const tooFew = chosenIds.length < 2;

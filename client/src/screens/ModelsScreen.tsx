@@ -215,8 +215,8 @@ export function ModelsScreen({ review }: ScreenProps) {
                 count={cw.models.length}
                 selected={m.framework.id === selected?.framework.id}
                 onSelect={() => select(m.framework.id)}
-                onSave={(fields) =>
-                  attempt(() => models.update.mutateAsync({ id: m.framework.id, version: m.framework.version, fields }), `Saved ${fields.name ?? m.framework.name}.`)}
+                onSave={(fields, version) => models.update.mutateAsync({ id: m.framework.id, version, fields })}
+                onMessage={setMessage}
                 onMove={(delta) => void moveModel(m.framework.id, delta)}
                 onDelete={() => void requestDelete('framework', m.framework.id, m.framework.version, `model “${m.framework.name}”`)}
               />

@@ -23,8 +23,12 @@ export function OverviewScreen({ review }: ScreenProps) {
         <ol className="model-list">
           {cw.models.map((m) => (
             <li key={m.framework.id}>
-              {m.framework.name} {m.framework.citation && <span className="citation">({m.framework.citation})</span>}
-              <CitationChips reviewId={review.id} targetType="framework" targetId={m.framework.id} targetLabel={`model ${m.framework.name}`} readOnly />
+              {m.framework.name}{' '}
+              {/* the linked reference when there is one, else the citation as printed: once, not twice */}
+              <CitationChips
+                reviewId={review.id} targetType="framework" targetId={m.framework.id} targetLabel={`model ${m.framework.name}`} readOnly
+                fallback={m.framework.citation ? <span className="citation">({m.framework.citation})</span> : null}
+              />
             </li>
           ))}
         </ol>

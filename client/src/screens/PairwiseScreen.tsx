@@ -74,7 +74,7 @@ export function PairwiseScreen({ review }: ScreenProps) {
         <ul>
           <li>≡ equivalent, ⊂ part of, ⊃ spans more than: certain by set algebra.</li>
           <li>∩ overlaps: the two phases certainly share something; which contains which, if either, is unknown.</li>
-          <li>~ related: both are linked to the same stage, but they may not overlap at all (e.g. both part of one stage).</li>
+          <li>? undetermined: both are linked to the same stage, but they may not overlap at all (disjoint is still possible, e.g. both part of one stage).</li>
           <li>When several stages are shared, only relations possible through every one of them are kept.</li>
         </ul>
       </details>

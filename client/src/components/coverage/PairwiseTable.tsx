@@ -6,7 +6,7 @@ const RELATION_WORDS: Record<DerivedRelation, string> = {
   'subset-of': 'part of',
   'superset-of': 'spans more than',
   'intersects-with': 'overlaps',
-  related: 'related to',
+  undetermined: 'undetermined',
 };
 
 const POSSIBLE_WORDS: Record<SetRelation, string> = {

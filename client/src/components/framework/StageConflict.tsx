@@ -7,8 +7,9 @@ const changeNote = (mine: boolean, theirs: boolean): string =>
 
 /**
  * Someone else saved the stage since it was opened: what it was, the user's edit and the saved version side by side,
- * and the user chooses. Keeping the edit applies only the fields the user changed, so the other person's changes to
- * other fields survive; nothing is overwritten without that choice.
+ * and the user chooses. Keeping the edit writes the "Your edit" column exactly as shown, every field; taking the saved
+ * version discards it. Each row says who changed it, so a field only the other person changed is seen before it is
+ * set back.
  */
 export function StageConflict({
   original, mine, theirs, bandLabel, onKeepMine, onTakeTheirs, busy,
@@ -29,7 +30,7 @@ export function StageConflict({
       <h4 id={`conflict-${theirs.id}`}>Conflict: someone else changed “{theirs.name}” while you were editing</h4>
       <p>
         The stage is now at version {theirs.version}. Compare the versions and choose which to keep. Keeping your edit
-        applies only the fields you changed.
+        writes every field as the “Your edit” column shows it, including fields only they changed.
       </p>
       <table className="data-table conflict-table" aria-label="Your edit and the saved version">
         <thead>
@@ -49,16 +50,16 @@ export function StageConflict({
             return (
               <tr key={key} className={note ? 'conflict-differs' : undefined}>
                 <th scope="row">{STAGE_FIELD_LABELS[key]}{note && <span className="conflict-badge">{note}</span>}</th>
-                <td>{o}</td>
-                <td>{a}</td>
-                <td>{b}</td>
+                <td data-testid={`original-${key}`}>{o}</td>
+                <td data-testid={`mine-${key}`}>{a}</td>
+                <td data-testid={`theirs-${key}`}>{b}</td>
               </tr>
             );
           })}
         </tbody>
       </table>
       <div className="stage-actions">
-        <button type="button" onClick={onKeepMine} disabled={busy}>Keep my edit (apply my changes to version {theirs.version})</button>
+        <button type="button" onClick={onKeepMine} disabled={busy}>Keep my edit (write “Your edit” over version {theirs.version})</button>
         <button type="button" onClick={onTakeTheirs} disabled={busy}>Take the saved version (discard my edit)</button>
       </div>
     </div>

@@ -42,13 +42,17 @@ export function StageEditor({
   const [busy, setBusy] = useState(false);
   const id = `stage-${stage.id}`;
 
-  const submit = async (version: number) => {
+  /**
+   * A save sends what the user changed since opening the stage; keeping the edit after a conflict sends every field
+   * the conflict view showed as "Your edit" that differs from the saved version, so what is written is exactly what
+   * the user saw and chose, never a mix they were not shown.
+   */
+  const submit = async (version: number, against: StageFields = original) => {
     setBusy(true);
     setError(null);
     try {
-      // only what the user changed, so that keeping an edit after a conflict leaves other people's fields alone
       const changed = Object.fromEntries(
-        (Object.keys(fields) as (keyof StageFields)[]).filter((k) => fields[k] !== original[k]).map((k) => [k, fields[k]]),
+        (Object.keys(fields) as (keyof StageFields)[]).filter((k) => fields[k] !== against[k]).map((k) => [k, fields[k]]),
       ) as Partial<StageFields>;
       if (Object.keys(changed).length > 0) await save({ id: stage.id, version, fields: changed });
       onDone();
@@ -91,7 +95,7 @@ export function StageEditor({
         theirs={conflict}
         bandLabel={bandLabel}
         busy={busy}
-        onKeepMine={() => void submit(conflict.version)}
+        onKeepMine={() => void submit(conflict.version, fieldsOf(conflict))}
         onTakeTheirs={onDone}
       />
     );
