@@ -4,6 +4,7 @@ import type { Workbench } from '../workbench.ts';
 import { CliError, parseOptions, resolveReview, withWorkbenchAsync, writeOut, type Command } from './common.ts';
 import { bibliographyExport } from './export-bibliography.ts';
 import { bundleExport } from './export-bundle.ts';
+import { codingExports } from './export-coding.ts';
 import { documentExports } from './export-documents.ts';
 import { prismaExport } from './export-prisma.ts';
 
@@ -15,7 +16,7 @@ export interface ExportTarget {
   render(wb: Workbench, reviewId: number, values: Record<string, string | boolean | undefined>): Promise<string | Uint8Array> | string | Uint8Array;
 }
 
-export const exportTargets: ExportTarget[] = [...documentExports, bundleExport, bibliographyExport, prismaExport];
+export const exportTargets: ExportTarget[] = [...documentExports, bundleExport, bibliographyExport, prismaExport, ...codingExports];
 
 export const exportCommand: Command = {
   name: 'export',

@@ -11,6 +11,7 @@ import { restoreCommand } from './restore.ts';
 import { reviewsCommand } from './reviews.ts';
 import { screenCommand } from './screen.ts';
 import { serveCommand } from './serve.ts';
+import { tagCommand } from './tag.ts';
 import { usersCommand } from './users.ts';
 
-export const commands: Command[] = [serveCommand, reviewsCommand, exportCommand, restoreCommand, backupCommand, importCommand, itemsCommand, dedupeCommand, modelsCommand, agreementCommand, screenCommand, usersCommand];
+export const commands: Command[] = [serveCommand, reviewsCommand, exportCommand, restoreCommand, backupCommand, importCommand, itemsCommand, dedupeCommand, modelsCommand, agreementCommand, screenCommand, tagCommand, usersCommand];

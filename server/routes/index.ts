@@ -2,6 +2,7 @@
 import type { Repositories } from '../db/repositories.ts';
 import type { RouteDef } from '../http/route.ts';
 import { citationRoutes } from './citations.ts';
+import { codingRoutes } from './coding.ts';
 import { crosswalkRoutes } from './crosswalk.ts';
 import { exportRoutes } from './exports.ts';
 import { literatureRoutes } from './literature.ts';
@@ -21,6 +22,7 @@ export const resourceRoutes: ((repos: Repositories) => RouteDef[])[] = [
   citationRoutes,
   literatureRoutes,
   screeningRoutes,
+  codingRoutes,
   prismaRoutes,
   undoRoutes,
 ];
