@@ -1,5 +1,7 @@
 // npm run bench: prints figures (never pass/fail). Each section is a module under tests/bench/.
 import { benchCitations } from './citations.ts';
+import { benchCoding } from './coding.ts';
+import { benchCodingBrowser } from './coding-browser.ts';
 import { benchCrosswalk } from './crosswalk.ts';
 import { benchDedupe } from './dedupe.ts';
 import { benchExports } from './exports.ts';
@@ -23,6 +25,8 @@ const sections: [string, () => Promise<void>][] = [
   ['dedupe', benchDedupe],
   ['search', () => benchSearch()],
   ['screening', benchScreening],
+  ['coding', benchCoding],
+  ['coding-browser', benchCodingBrowser],
   ['browser-screens', benchBrowserScreens],
   ['workbench-screens', benchWorkbenchScreens],
   ['screening-keys', benchScreeningKeys],

@@ -7,7 +7,7 @@ import { hasChromium, launchBrowser, requireBuiltClient, trackNetwork, watchCons
 import { startTestServer, type TestServer } from '../support/server.ts';
 
 const SCREENS = ['overview', 'crosswalk', 'crosswalk/stages', 'align', 'lanes', 'coverage', 'pairwise', 'framework',
-  'models', 'library', 'duplicates', 'citations', 'settings'];
+  'models', 'library', 'duplicates', 'citations', 'screening', 'coding', 'coding/matrix', 'coding/map', 'settings'];
 const PAGES = ['#/reviews', '#/new'];
 
 describe.runIf(hasChromium)('small screens', () => {

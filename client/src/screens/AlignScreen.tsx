@@ -5,6 +5,7 @@ import type { Alignment } from '../../../shared/schemas.ts';
 import { describeError } from '../api/problems.ts';
 import { AlignmentBoardPhase, phaseDomId } from '../components/align/AlignmentBoardPhase.tsx';
 import { CitationChips } from '../components/citations/CitationChips.tsx';
+import { AlignmentEvidence } from '../components/coding/AlignmentEvidence.tsx';
 import { AlignmentBoardStage, stageDomId } from '../components/align/AlignmentBoardStage.tsx';
 import { AlignmentEditor } from '../components/align/AlignmentEditor.tsx';
 import { ConflictDialog, yoursOf } from '../components/align/ConflictDialog.tsx';
@@ -25,8 +26,19 @@ import '../styles/align.css';
 interface MenuState {
   phaseId: number;
   stageId: number;
-  /** set when the menu was opened by accepting a suggestion: its reasons become the rationale */
+  /** set when the menu was opened by accepting a suggestion: its reasons are offered as a draft rationale */
   reasons?: string[];
+}
+
+/** The alignment open in the editor, as it was when the editor opened, and what the editor starts with. */
+interface EditState {
+  alignment: Alignment;
+  /** a relation chosen again from the menu: shown in the editor, written only on Save */
+  relation?: AlignedRelation;
+  /** a suggestion's reasons, offered as a rationale the reviewer may keep */
+  draft?: string;
+  /** the alignment was made just now: its details are part of the same undo step */
+  fresh?: boolean;
 }
 
 /** Focus the previous/next element of a list of ids with the arrow keys. */
@@ -50,7 +62,8 @@ export function AlignScreen({ review }: ScreenProps) {
   const [menu, setMenu] = useState<MenuState | null>(null);
   // The alignment as it was when its editor opened: a save sends that version, so a change someone else made in
   // the meantime is a conflict to show, even if a refetch has already brought it onto the screen.
-  const [editing, setEditing] = useState<Alignment | null>(null);
+  const [edit, setEdit] = useState<EditState | null>(null);
+  const editing = edit?.alignment ?? null;
   const [message, setMessage] = useState<{ kind: 'status' | 'error'; text: string } | null>(null);
   const [conflict, setConflict] = useState<AlignmentConflict | null>(null);
   const [rejected, setRejected] = useState<Set<string>>(() => new Set());
@@ -98,19 +111,23 @@ export function AlignScreen({ review }: ScreenProps) {
     setMenu(null);
     const existing = alignments.find((a) => a.phaseId === phaseId && a.stageId === stageId);
     const what = `${phaseLabel(phaseId)} → ${stageName(stageId)} (${relationText[relation]})`;
+    if (existing) {
+      // a new relation under the old rationale would say something the reviewer never wrote: they see both first
+      const changes = existing.relation !== relation;
+      setEdit({ alignment: existing, relation });
+      setMessage({
+        kind: 'status',
+        text: changes
+          ? `${what}: not saved yet. ${existing.rationale ? 'Review the rationale written for the old relation, then press Enter to save, or Escape.' : 'Press Enter to save, or Escape.'}`
+          : `${what} already has this relation. Edit its details, or press Escape.`,
+      });
+      return;
+    }
     try {
-      if (existing) {
-        const after = await mutations.update(existing, { relation });
-        undoStack.record({ kind: 'update', before: existing, after, description: `relation of ${what}` });
-        setMessage({ kind: 'status', text: `Changed the relation: ${what}.` });
-        document.getElementById(stageDomId(stageId))?.focus();
-      } else {
-        const rationale = reasons ? `Suggested because ${reasons.join('; ')}` : undefined;
-        const created = await mutations.create({ phaseId, stageId, relation, rationale });
-        undoStack.record({ kind: 'create', alignment: created, description: `align ${what}` });
-        setMessage({ kind: 'status', text: `Aligned ${what}. Add a confidence and rationale, or press Escape.` });
-        setEditing(created);
-      }
+      const created = await mutations.create({ phaseId, stageId, relation });
+      undoStack.record({ kind: 'create', alignment: created, description: `align ${what}` });
+      setMessage({ kind: 'status', text: `Aligned ${what}. Add a confidence and rationale, or press Escape.` });
+      setEdit({ alignment: created, fresh: true, draft: reasons ? `Suggested because ${reasons.join('; ')}` : undefined });
     } catch (error) {
       fail(error);
       document.getElementById(stageDomId(stageId))?.focus();
@@ -123,15 +140,20 @@ export function AlignScreen({ review }: ScreenProps) {
     if (next) document.getElementById(phaseDomId(next.id))?.focus();
   };
 
-  const save = async (alignment: Alignment, patch: AlignmentPatch) => {
-    setEditing(null);
+  const save = async ({ alignment, fresh }: EditState, patch: AlignmentPatch) => {
+    setEdit(null);
     setSelectedPhaseId(null);
     // the change shows at once, so the reviewer moves on at once: the next phase is ready for Enter
     focusNextPhase(alignment.phaseId);
     if (Object.keys(patch).length === 0) return;
     try {
       const after = await mutations.update(alignment, patch);
-      undoStack.record({ kind: 'update', before: alignment, after, description: `edit of ${phaseLabel(alignment.phaseId)} → ${stageName(alignment.stageId)}` });
+      const last = undoStack.last;
+      if (fresh && last?.kind === 'create' && last.alignment.id === alignment.id) {
+        undoStack.replaceLast({ ...last, alignment: after });
+      } else {
+        undoStack.record({ kind: 'update', before: alignment, after, description: `edit of ${phaseLabel(alignment.phaseId)} → ${stageName(alignment.stageId)}` });
+      }
       setMessage({ kind: 'status', text: `Saved ${phaseLabel(alignment.phaseId)} → ${stageName(alignment.stageId)}.` });
     } catch (error) {
       fail(error);
@@ -265,15 +287,17 @@ export function AlignScreen({ review }: ScreenProps) {
                     )}
                     suggestions={suggestions.filter((s) => s.phaseId === phase.id)}
                     editor={
-                      editing && editing.phaseId === phase.id ? (
+                      edit && editing && editing.phaseId === phase.id ? (
                         <>
                           <AlignmentEditor
-                            key={editing.id}
+                            key={`${editing.id}-${edit.relation ?? ''}`}
                             alignment={editing}
+                            relation={edit.relation}
+                            draft={edit.draft}
                             title={`Details of ${phase.label} → ${stageName(editing.stageId)}`}
-                            onSave={(patch) => void save(editing, patch)}
+                            onSave={(patch) => void save(edit, patch)}
                             onCancel={() => {
-                              setEditing(null);
+                              setEdit(null);
                               document.getElementById(phaseDomId(phase.id))?.focus();
                             }}
                           />
@@ -285,13 +309,14 @@ export function AlignScreen({ review }: ScreenProps) {
                               targetId={editing.id}
                               targetLabel={`alignment ${phase.label} → ${stageName(editing.stageId)}`}
                             />
+                            <AlignmentEvidence reviewId={review.id} alignmentId={editing.id} />
                           </div>
                         </>
                       ) : null
                     }
                     onSelect={() => selectPhase(phase.id)}
                     onKeyDown={(e) => void arrowFocus(e, phaseDomIds, phaseDomId(phase.id))}
-                    onEdit={(a) => setEditing(a)}
+                    onEdit={(a) => setEdit({ alignment: a })}
                     onRemove={(a) => void remove(a)}
                     onNoCounterpart={() => void noCounterpart(phase.id)}
                     onAccept={(s: Suggestion) => {

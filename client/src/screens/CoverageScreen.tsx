@@ -3,6 +3,7 @@ import { computeCoverage, type CoverageCell } from '../../../shared/crosswalk/co
 import { RELATION_MARKS } from '../../../shared/crosswalk/crosswalk.ts';
 import { CoverageMatrix } from '../components/coverage/CoverageMatrix.tsx';
 import { CoverageCellPanel } from '../components/coverage/CoverageCellPanel.tsx';
+import { StageSupport } from '../components/coding/StageSupport.tsx';
 import { useCrosswalk } from '../hooks/useCrosswalk.ts';
 import { useStageAlignments } from '../hooks/useStageAlignments.ts';
 import type { ScreenProps } from './types.ts';
@@ -47,6 +48,7 @@ export function CoverageScreen({ review }: ScreenProps) {
               </li>
             ))}
           </ol>
+          <StageSupport reviewId={review.id} stages={coverage.stages} />
           <div className="cov-legend" aria-label="Legend" role="note">
             {Object.entries(RELATION_MARKS).map(([relation, mark]) => (
               <span key={relation}><span aria-hidden="true" className="cov-mark">{mark}</span> {relation}</span>

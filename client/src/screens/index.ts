@@ -10,6 +10,7 @@ import { ModelsScreen } from './ModelsScreen.tsx';
 import { LibraryScreen } from './LibraryScreen.tsx';
 import { DuplicatesScreen } from './DuplicatesScreen.tsx';
 import { ScreeningScreen } from './ScreeningScreen.tsx';
+import { CodingScreen } from './CodingScreen.tsx';
 import { CitationsScreen } from './CitationsScreen.tsx';
 import { SettingsScreen } from './SettingsScreen.tsx';
 import type { ScreenDef } from './types.ts';
@@ -25,6 +26,7 @@ export const screens: ScreenDef[] = [
   { id: 'library', label: 'Library', group: 'Literature', component: LibraryScreen },
   { id: 'duplicates', label: 'Duplicates', group: 'Literature', component: DuplicatesScreen },
   { id: 'screening', label: 'Screening', group: 'Literature', component: ScreeningScreen },
+  { id: 'coding', label: 'Coding', group: 'Literature', component: CodingScreen },
   { id: 'citations', label: 'Citations', group: 'References', component: CitationsScreen },
   { id: 'overview', label: 'Overview', group: 'Review', component: OverviewScreen },
   { id: 'settings', label: 'Settings', group: 'Review', component: SettingsScreen },
