@@ -42,6 +42,32 @@ describe.runIf(hasChromium)('lanes', () => {
     await server?.close();
   });
 
+  it('on a phone draws one narrow diagram per model, at the size it is read, with the same ribbons and crossings', async () => {
+    const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    try {
+      const ids = [model('Double Diamond').id, model('EPIS').id];
+      await phone.goto(`${server.url}/#/lanes/${ids.join(',')}`);
+      await phone.getByRole('heading', { name: /Crossing alignments to review/ }).waitFor({ timeout: 60_000 });
+      const columns = phone.locator('svg.lanes-column');
+      expect(await columns.count()).toBe(2);
+      expect(await phone.locator('svg.lanes-svg g.lane').count()).toBe(0);
+      const epis = phone.locator(`svg.lanes-column[data-framework-id="${model('EPIS').id}"]`);
+      expect(await epis.locator('g.ribbon').count()).toBe(4);
+      expect(await epis.locator('g.ribbon.crossing').count()).toBe(2);
+      // readable: drawn close to 1:1, so a phase label is about as tall as body text, and nothing is wider than the phone
+      const sizes = await epis.evaluate((svg: SVGSVGElement) => {
+        const text = svg.querySelector('.lane-phase text')?.getBoundingClientRect();
+        return { width: svg.getBoundingClientRect().width, text: text?.height ?? 0, page: document.documentElement.scrollWidth };
+      });
+      expect(sizes.width).toBeLessThanOrEqual(390);
+      expect(sizes.text).toBeGreaterThanOrEqual(10);
+      expect(sizes.page).toBeLessThanOrEqual(390);
+      expect(await axeViolations(phone)).toEqual([]);
+    } finally {
+      await phone.close();
+    }
+  });
+
   it('draws one lane per chosen model with a ribbon per alignment, and flags the crossing pair', async () => {
     const ids = [model('Double Diamond').id, model('EPIS').id, model('Innovation Spiral').id];
     await page.goto(`${server.url}/#/lanes/${ids.join(',')}`);

@@ -1,7 +1,9 @@
 import { useMemo } from 'react';
 import { findCrossings, crossingAlignmentIds } from '../../../shared/crosswalk/crossings.ts';
 import type { CrosswalkModel } from '../../../shared/crosswalk/crosswalk.ts';
+import { LanesColumns } from '../components/lanes/LanesColumns.tsx';
 import { LanesDiagram, type Lane, type LaneRibbon } from '../components/lanes/LanesDiagram.tsx';
+import { useMediaQuery } from '../lib/useMediaQuery.ts';
 import { useCrosswalk } from '../hooks/useCrosswalk.ts';
 import { useHashRoute } from '../hooks/useHashRoute.ts';
 import { reviewHash } from '../lib/route.ts';
@@ -21,6 +23,8 @@ function ribbonsOf(model: CrosswalkModel): LaneRibbon[] {
 /** 2–4 models side by side as lanes against the target stages, with crossing alignments flagged for review. */
 export function LanesScreen({ review }: ScreenProps) {
   const crosswalk = useCrosswalk(review.id);
+  // a phone gets one narrow diagram per model instead of the wide one scaled down to unreadable text
+  const narrow = useMediaQuery('(max-width: 640px)');
   const { rest } = useHashRoute();
   const cw = crosswalk.data?.crosswalk;
   const models = useMemo(() => cw?.models ?? [], [cw]);
@@ -71,6 +75,7 @@ export function LanesScreen({ review }: ScreenProps) {
     }));
   });
   const tooFew = chosenIds.length < 2;
+  const diagramTitle = `Lanes: ${lanes.map((l) => l.model.framework.name).join(', ')} against the target stages`;
 
   return (
     <section aria-labelledby="lanes-heading" className="lanes-screen">
@@ -93,9 +98,9 @@ export function LanesScreen({ review }: ScreenProps) {
         })}
       </fieldset>
       {tooFew && <p role="status">Choose at least two models to compare.</p>}
-      {lanes.length > 0 && (
-        <LanesDiagram lanes={lanes} stages={cw.stages} title={`Lanes: ${lanes.map((l) => l.model.framework.name).join(', ')} against the target stages`} />
-      )}
+      {lanes.length > 0 && (narrow
+        ? <LanesColumns lanes={lanes} stages={cw.stages} title={diagramTitle} />
+        : <LanesDiagram lanes={lanes} stages={cw.stages} title={diagramTitle} />)}
       <section aria-labelledby="crossings-heading" className="crossings">
         <h3 id="crossings-heading">Crossing alignments to review ({crossingText.length})</h3>
         {crossingText.length === 0 ? (
