@@ -93,6 +93,7 @@ async function tabUntil(page: Page, done: (f: Focused) => boolean, max = 60): Pr
 
 const VIEWPORTS = [
   { name: 'desktop 1280×900', width: 1280, height: 900 },
+  { name: 'small laptop 1024×700', width: 1024, height: 700 },
   { name: 'phone 390×844', width: 390, height: 844 },
 ];
 
