@@ -2,36 +2,17 @@
 // any chunking of a stream gives the same records, and parse(write(items)) gives back the same CSL-JSON.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { streamParse } from './support.ts';
 import type { CslItem, CslName } from '../../../shared/csl.ts';
 import { collapse } from '../../../shared/literature/normalise.ts';
-import { createParser, createSplitter, parseText } from '../../../shared/literature/parse/index.ts';
-import { INPUT_FORMATS, type InputFormat, type ParsedRecord, type RecordFailure } from '../../../shared/literature/types.ts';
+import { parseText } from '../../../shared/literature/parse/index.ts';
+import { INPUT_FORMATS, type InputFormat } from '../../../shared/literature/types.ts';
 import { writeBibtex } from '../../../shared/literature/write/bibtex.ts';
 import { writeRis } from '../../../shared/literature/write/ris.ts';
 
 // FC_RUNS=2000 for a deeper local run.
 const RUNS = Number(process.env.FC_RUNS ?? 150);
 
-function streamParse(format: InputFormat, text: string, cuts: number[]): (ParsedRecord | RecordFailure)[] {
-  const splitter = createSplitter(format);
-  const parser = createParser(format);
-  const out: (ParsedRecord | RecordFailure)[] = [];
-  const points = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
-  let prev = 0;
-  const feed = (raws: ReturnType<typeof splitter.push>): void => {
-    for (const r of raws) {
-      const res = parser.parse(r);
-      if (res) out.push(res);
-    }
-  };
-  for (const p of [...points, text.length]) {
-    feed(splitter.push(text.slice(prev, p)));
-    prev = Math.max(prev, p);
-  }
-  feed(splitter.end());
-  out.push(...(parser.end?.() ?? []));
-  return out.sort((a, b) => a.recordNumber - b.recordNumber);
-}
 
 // Text that looks like each format, so the generator reaches deep into the parsers rather than only the splitters.
 const SNIPPETS: Record<InputFormat, string[]> = {

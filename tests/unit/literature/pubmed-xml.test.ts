@@ -3,8 +3,9 @@
 // <PubmedArticle>/<PubmedBookArticle> marker in a file coming out as a record or a failure.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createParser, createSplitter, detectFormat, parseText } from '../../../shared/literature/parse/index.ts';
-import type { ParsedRecord, RecordFailure } from '../../../shared/literature/types.ts';
+import { streamParse } from './support.ts';
+import { createSplitter, detectFormat, parseText } from '../../../shared/literature/parse/index.ts';
+import type { ParsedRecord } from '../../../shared/literature/types.ts';
 
 const RUNS = Number(process.env.FC_RUNS ?? 100);
 
@@ -382,25 +383,6 @@ describe('PubMed XML: damaged records', () => {
 
 // ----- streaming and markers -----
 
-function streamParse(text: string, cuts: number[]): (ParsedRecord | RecordFailure)[] {
-  const splitter = createSplitter('pubmed-xml');
-  const parser = createParser('pubmed-xml');
-  const out: (ParsedRecord | RecordFailure)[] = [];
-  const feed = (raws: ReturnType<typeof splitter.push>): void => {
-    for (const raw of raws) {
-      const r = parser.parse(raw);
-      if (r) out.push(r);
-    }
-  };
-  let prev = 0;
-  for (const p of [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b)) {
-    feed(splitter.push(text.slice(prev, p)));
-    prev = p;
-  }
-  feed(splitter.push(text.slice(prev)));
-  feed(splitter.end());
-  return out;
-}
 
 const MARKER = /<Pubmed(?:Book)?Article[\s>]/g;
 
@@ -414,13 +396,13 @@ describe('PubMed XML: streaming', () => {
     expect(whole.records.map((r) => r.item.id)).toEqual(['pmid:31000001', 'pmid:50', 'pmid:77', 'pmid:52']);
     expect(whole.failures.map((f) => f.recordNumber)).toEqual([4]);
     const expected = [...whole.records, ...whole.failures].sort((a, b) => a.recordNumber - b.recordNumber);
-    expect(streamParse(file, Array.from({ length: file.length }, (_, i) => i))).toEqual(expected);
+    expect(streamParse('pubmed-xml', file, Array.from({ length: file.length }, (_, i) => i))).toEqual(expected);
   });
 
   it('gives the same records in chunks of any sizes', () => {
-    const expected = streamParse(file, []);
+    const expected = streamParse('pubmed-xml', file, []);
     fc.assert(fc.property(fc.array(fc.nat({ max: file.length }), { maxLength: 40 }), (cuts) => {
-      expect(streamParse(file, cuts)).toEqual(expected);
+      expect(streamParse('pubmed-xml', file, cuts)).toEqual(expected);
     }), { numRuns: RUNS });
   });
 
@@ -457,7 +439,7 @@ describe('PubMed XML: every marker is a record or a failure', () => {
       const markers = [...text.matchAll(MARKER)].length;
       const whole = parseText(text, 'pubmed-xml');
       expect(whole.records.length + whole.failures.length).toBe(markers);
-      const streamed = streamParse(text, cuts);
+      const streamed = streamParse('pubmed-xml', text, cuts);
       expect(streamed.map((r) => r.recordNumber)).toEqual(Array.from({ length: markers }, (_, i) => i + 1));
     }), { numRuns: RUNS });
   });

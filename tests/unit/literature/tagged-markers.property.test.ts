@@ -3,31 +3,12 @@
 // chunked, whatever fields it has or lacks, and whatever its text lines look like.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createParser, createSplitter } from '../../../shared/literature/parse/index.ts';
+import { streamParse } from './support.ts';
 import type { InputFormat, ParsedRecord, RecordFailure } from '../../../shared/literature/types.ts';
 
 // FC_RUNS=2000 for a deeper local run.
 const RUNS = Number(process.env.FC_RUNS ?? 150);
 
-function streamParse(format: InputFormat, text: string, cuts: number[]): (ParsedRecord | RecordFailure)[] {
-  const splitter = createSplitter(format);
-  const parser = createParser(format);
-  const out: (ParsedRecord | RecordFailure)[] = [];
-  const feed = (raws: ReturnType<typeof splitter.push>): void => {
-    for (const raw of raws) {
-      const r = parser.parse(raw);
-      if (r) out.push(r);
-    }
-  };
-  let prev = 0;
-  for (const p of [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b)) {
-    feed(splitter.push(text.slice(prev, p)));
-    prev = p;
-  }
-  feed(splitter.push(text.slice(prev)));
-  feed(splitter.end());
-  return out;
-}
 
 // Words that look like the formats' tags, so text lines test the line classification too ("DE novo", "OR 2.5").
 const WORDS = ['growth', 'lizards', 'Smith', 'RE', 'DE', 'OR', 'CI', 'AU', 'TI', 'PT', 'ER', 'novo', '2.5', 'of', 'USA', 'x'];

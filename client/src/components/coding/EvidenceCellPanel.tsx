@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef } from 'react';
+import { useCellPanel } from '../../hooks/useCellPanel.ts';
 import { useCodingEvidenceCell } from '../../hooks/useCodingEvidenceCell.ts';
 
 /** The items of one map cell, each with its quotes on the row's and the column's codes. */
@@ -10,27 +10,7 @@ export function EvidenceCellPanel({ reviewId, cell, rowLabel, columnLabel, onClo
   onClose: () => void;
 }) {
   const detail = useCodingEvidenceCell(reviewId, cell);
-  const ref = useRef<HTMLElement>(null);
-  const opener = useRef<HTMLElement | null>(null);
-  useEffect(() => {
-    if (document.activeElement instanceof HTMLElement && !ref.current?.contains(document.activeElement)) opener.current = document.activeElement;
-    ref.current?.scrollIntoView?.({ block: 'nearest' });
-  }, [cell.row, cell.column]);
-  const close = useCallback(() => {
-    onClose();
-    // back to the cell that opened the panel, never to the page body
-    if (opener.current?.isConnected) opener.current.focus();
-  }, [onClose]);
-  // Escape closes the panel wherever the focus is (on the cell that opened it, usually), unless a dialog is open
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape' || e.defaultPrevented || document.querySelector('dialog[open]')) return;
-      e.preventDefault();
-      close();
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, [close]);
+  const { ref, close } = useCellPanel(`${cell.row} ${cell.column}`, onClose);
   return (
     <section
       className="map-panel" aria-labelledby="map-panel-h" aria-live="polite" ref={ref}>

@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useRef } from 'react';
 import { RELATION_MARKS } from '../../../../shared/crosswalk/crosswalk.ts';
 import type { CoverageCell } from '../../../../shared/crosswalk/coverage.ts';
 import type { Alignment } from '../../../../shared/schemas.ts';
+import { useCellPanel } from '../../hooks/useCellPanel.ts';
 
 /** The alignments behind one coverage cell: phase, relation, confidence and the reviewer's rationale. */
 export function CoverageCellPanel({
@@ -13,28 +13,7 @@ export function CoverageCellPanel({
   alignments: Map<number, Alignment> | undefined;
   onClose: () => void;
 }) {
-  const ref = useRef<HTMLElement>(null);
-  const opener = useRef<HTMLElement | null>(null);
-  // the panel sits under the matrix: bring it into view without taking focus from the cell
-  useEffect(() => {
-    if (document.activeElement instanceof HTMLElement && !ref.current?.contains(document.activeElement)) opener.current = document.activeElement;
-    ref.current?.scrollIntoView?.({ block: 'nearest' });
-  }, [cell.frameworkId, cell.stageId]);
-  const close = useCallback(() => {
-    onClose();
-    // back to the cell that opened the panel, never to the page body
-    if (opener.current?.isConnected) opener.current.focus();
-  }, [onClose]);
-  // Escape closes the panel as it closes every dialog, unless something on top of it (a dialog, a menu) takes it
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape' || e.defaultPrevented || document.querySelector('dialog[open]')) return;
-      e.preventDefault();
-      close();
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, [close]);
+  const { ref, close } = useCellPanel(`${cell.frameworkId} ${cell.stageId}`, onClose);
   return (
     <section className="cov-panel" aria-labelledby="cov-panel-heading" aria-live="polite" ref={ref}>
       <div className="cov-panel-head">
