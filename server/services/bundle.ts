@@ -53,7 +53,8 @@ export const BUNDLE_TABLES: BundleTableSpec[] = [
       WHERE f.review_id = q.review_id
       UNION SELECT rr.reviewer_id FROM q, review_reviewer rr WHERE rr.review_id = q.review_id
       UNION SELECT d.reviewer_id FROM q, screening_stage s JOIN screening_decision d ON d.stage_id = s.id WHERE s.review_id = q.review_id
-      UNION SELECT r.reviewer_id FROM q, screening_stage s JOIN screening_resolution r ON r.stage_id = s.id WHERE s.review_id = q.review_id)`,
+      UNION SELECT r.reviewer_id FROM q, screening_stage s JOIN screening_resolution r ON r.stage_id = s.id WHERE s.review_id = q.review_id
+      UNION SELECT g.reviewer_id FROM q, tag g WHERE g.review_id = q.review_id)`,
     mergeOn: 'name',
   },
   { table: 'review_reviewer', where: OF_REVIEW },
@@ -80,6 +81,9 @@ export const BUNDLE_TABLES: BundleTableSpec[] = [
   { table: 'screening_decision', where: 't.stage_id IN (SELECT id FROM screening_stage WHERE review_id = ?)', optional: true },
   { table: 'screening_resolution', where: 't.stage_id IN (SELECT id FROM screening_stage WHERE review_id = ?)', optional: true },
   { table: 'prisma_entered', where: OF_REVIEW, optional: true },
+  // the codebook and the coding: a review's tags are as much its content as its alignments
+  { table: 'code', where: OF_REVIEW, optional: true },
+  { table: 'tag', where: OF_REVIEW, optional: true },
   {
     table: 'audit_event', where: OF_REVIEW, refs: { review_id: 'review' },
     polymorphic: {
@@ -87,7 +91,7 @@ export const BUNDLE_TABLES: BundleTableSpec[] = [
       // audit entity names are the table names; those of tables outside the bundle keep their historical ids
       tables: Object.fromEntries(
         ['review', 'reviewer', 'review_reviewer', 'band', 'framework', 'phase', 'stage', 'alignment', 'citation', 'citation_link', 'flow_count',
-          'import_batch', 'lit_item', 'item_source', 'dedupe_merge', 'screening_stage', 'prisma_entered'].map((t) => [t, t]),
+          'import_batch', 'lit_item', 'item_source', 'dedupe_merge', 'screening_stage', 'prisma_entered', 'code', 'tag'].map((t) => [t, t]),
       ),
     },
   },

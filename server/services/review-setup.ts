@@ -11,9 +11,12 @@ import { slugify, uniqueSlug } from './review-slug.ts';
 import type { SqlValue } from '../../shared/bundle-schema.ts';
 import type { Review, ReviewCreate, ReviewStart, ReviewUpdate } from '../../shared/schemas.ts';
 
-/** The literature library's tables, and the screening of its items: left out of a copy made without literature. */
+/**
+ * The literature library's tables, and the screening and coding of its items: left out of a copy made without
+ * literature (the codebook itself stays: its codes name no item).
+ */
 const LITERATURE_TABLES = new Set(['import_batch', 'import_failure', 'lit_item', 'item_source', 'dedupe_merge', 'dedupe_distinct',
-  'screening_decision', 'screening_resolution']);
+  'screening_decision', 'screening_resolution', 'tag']);
 
 /** The name a blank review's (empty) target framework gets. */
 export const BLANK_TARGET_NAME = 'Target framework';
