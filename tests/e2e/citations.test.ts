@@ -49,6 +49,18 @@ describe.runIf(hasChromium)('citations screen', () => {
     await search.fill('');
   });
 
+  it('opens the citation an address names when the page is loaded fresh', async () => {
+    const [one] = (await server.request('GET', '/api/reviews/1/citations')).body as { id: number; citekey: string }[];
+    const fresh = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    try {
+      await fresh.goto(`${server.url}/#/r/stages-of-innovation/citations/${one?.id}`);
+      await fresh.getByRole('heading', { name: `Reference ${one?.citekey}` }).waitFor({ timeout: 60_000 });
+      expect(await fresh.locator('.citation-detail').getAttribute('data-citation')).toBe(String(one?.id));
+    } finally {
+      await fresh.close();
+    }
+  }, 90_000);
+
   it('pastes a BibTeX entry, attaches it to an alignment with a page and sees the formatted reference', async () => {
     await page.getByLabel('Paste BibTeX, RIS, CSL-JSON or DOIs').fill(BIBTEX);
     await page.getByRole('button', { name: 'Add pasted references' }).click();

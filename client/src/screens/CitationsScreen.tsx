@@ -24,7 +24,8 @@ export function CitationsScreen({ review }: ScreenProps) {
   // #/citations/<id> (quick find) selects a citation; a click selects another until the route changes again
   const { rest } = useHashRoute();
   const routeKey = rest.join('/');
-  const [picked, setPicked] = useState<{ id: number | undefined; route: string }>({ id: undefined, route: routeKey });
+  // an address that names a citation selects it on arrival; a click picks another without changing the address
+  const [picked, setPicked] = useState<{ id: number | undefined; route: string }>(() => ({ id: Number(rest[0]) || undefined, route: routeKey }));
   const selectedId = picked.route === routeKey ? picked.id : (Number(rest[0]) || undefined);
   const setSelectedId = (value: number | undefined) => setPicked({ id: value, route: routeKey });
   const id = useId();
