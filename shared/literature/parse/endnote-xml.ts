@@ -1,66 +1,18 @@
 // EndNote XML (also written by Zotero): <xml><records><record>…</record>…, often on one physical line. Split on
 // <record>…</record> as text streams in, then read each record with fast-xml-parser.
 import { XMLParser } from 'fast-xml-parser';
-import type { RawRecord, RecordParser, RecordSplitter, ParsedRecord, RecordFailure } from '../types.ts';
+import type { RawRecord, RecordParser, ParsedRecord, RecordFailure } from '../types.ts';
 import { parseDate } from '../dates.ts';
 import { normaliseDoi, findDoi } from '../doi.ts';
 import { parseName } from '../names.ts';
 import { finishItem, newDraft } from '../normalise.ts';
 import { isIsbn } from './ris.ts';
+import { XmlRecordSplitter } from './xml-records.ts';
 
-export class EndnoteXmlSplitter implements RecordSplitter {
-  private buf = '';
-  private n = 0;
-
-  push(chunk: string): RawRecord[] {
-    this.buf += chunk;
-    return this.scan();
+export class EndnoteXmlSplitter extends XmlRecordSplitter {
+  constructor() {
+    super(['record']);
   }
-
-  end(): RawRecord[] {
-    const out = this.scan();
-    const start = recordStart(this.buf, 0);
-    if (start >= 0) out.push({ recordNumber: ++this.n, raw: this.buf.slice(start).trim() });
-    this.buf = '';
-    return out;
-  }
-
-  private scan(): RawRecord[] {
-    const out: RawRecord[] = [];
-    let from = 0;
-    for (;;) {
-      const start = recordStart(this.buf, from);
-      if (start < 0) break;
-      const close = this.buf.indexOf('</record>', start);
-      if (close < 0) {
-        from = start;
-        break;
-      }
-      const next = recordStart(this.buf, start + 7);
-      if (next >= 0 && next < close) {
-        // A record that never closed: keep it as its own (failing) record rather than merging it into the next.
-        out.push({ recordNumber: ++this.n, raw: this.buf.slice(start, next).trim() });
-        from = next;
-        continue;
-      }
-      out.push({ recordNumber: ++this.n, raw: this.buf.slice(start, close + 9) });
-      from = close + 9;
-    }
-    const pending = recordStart(this.buf, from);
-    // Without an open record only a possibly cut "<record" tail needs keeping.
-    this.buf = pending >= 0 ? this.buf.slice(pending) : this.buf.slice(Math.max(from, this.buf.length - 8));
-    return out;
-  }
-}
-
-function recordStart(buf: string, from: number): number {
-  let i = buf.indexOf('<record', from);
-  while (i >= 0) {
-    const c = buf[i + 7];
-    if (c === '>' || c === ' ' || c === '\t' || c === '\n' || c === '\r') return i;
-    i = buf.indexOf('<record', i + 7);
-  }
-  return -1;
 }
 
 const ARRAYS = new Set(['author', 'keyword', 'url', 'date', 'record']);

@@ -4,7 +4,7 @@
 // whichever of the two files it came from; the XML adds what MEDLINE leaves out (ISO abbreviation, PMCID).
 import { XMLParser } from 'fast-xml-parser';
 import type { CslName } from '../../csl.ts';
-import type { ParsedRecord, RawRecord, RecordFailure, RecordParser, RecordSplitter } from '../types.ts';
+import type { ParsedRecord, RawRecord, RecordFailure, RecordParser } from '../types.ts';
 import { monthNumber, parseDate, toDateParts, type DateParts } from '../dates.ts';
 import { normaliseDoi } from '../doi.ts';
 import { decodeEntities } from '../html.ts';
@@ -12,85 +12,14 @@ import { splitParticle } from '../names.ts';
 import { finishItem, newDraft, type Draft } from '../normalise.ts';
 import { publicationType } from './medline.ts';
 import { hasNothingUsable, setText, titleUntitled } from './tagged.ts';
+import { XmlRecordSplitter } from './xml-records.ts';
 
 type Kind = 'PubmedArticle' | 'PubmedBookArticle';
 
-// The same markers the import counts (markers.ts): every one of them becomes a record or a failure.
-const OPEN = /<Pubmed(Book)?Article[\s>]/g;
-const CLOSE: Record<Kind, RegExp> = { PubmedArticle: /<\/PubmedArticle\s*>/g, PubmedBookArticle: /<\/PubmedBookArticle\s*>/g };
-/** Text rescanned after a chunk boundary, longer than any marker or closing tag a boundary can cut. */
-const OVERLAP = 64;
-
-function find(re: RegExp, s: string, from: number): RegExpExecArray | null {
-  re.lastIndex = from;
-  return re.exec(s);
-}
-
-export class PubmedXmlSplitter implements RecordSplitter {
-  private buf = '';
-  private n = 0;
-  /** where the open record starts in buf, or -1 */
-  private start = -1;
-  private kind: Kind = 'PubmedArticle';
-  /** where scanning resumes: nothing before it is left to find */
-  private from = 0;
-
-  push(chunk: string): RawRecord[] {
-    this.buf += chunk;
-    return this.scan();
-  }
-
-  end(): RawRecord[] {
-    const out = this.scan();
-    // cut off at the end of the file: emitted so that the parser reports it
-    if (this.start >= 0) out.push(this.record(this.buf.slice(this.start).trim()));
-    this.buf = '';
-    this.start = -1;
-    this.from = 0;
-    return out;
-  }
-
-  private record(raw: string): RawRecord {
-    return { recordNumber: ++this.n, raw };
-  }
-
-  private scan(): RawRecord[] {
-    const out: RawRecord[] = [];
-    for (;;) {
-      if (this.start < 0) {
-        const m = find(OPEN, this.buf, this.from);
-        if (!m) {
-          // between records (the DOCTYPE, the <PubmedArticleSet> wrapper): keep only a marker the chunk may have cut
-          this.buf = this.buf.slice(Math.max(this.from, this.buf.length - OVERLAP));
-          this.from = 0;
-          return out;
-        }
-        this.start = m.index;
-        this.kind = m[1] ? 'PubmedBookArticle' : 'PubmedArticle';
-        this.from = m.index + m[0].length;
-        continue;
-      }
-      const close = find(CLOSE[this.kind], this.buf, this.from);
-      const next = find(OPEN, this.buf, this.from);
-      if (next && (!close || next.index < close.index)) {
-        // a record that never closed: its own (failing) record, not the start of the next one
-        out.push(this.record(this.buf.slice(this.start, next.index).trim()));
-        this.start = -1;
-        this.from = next.index;
-        continue;
-      }
-      if (close) {
-        const end = close.index + close[0].length;
-        out.push(this.record(this.buf.slice(this.start, end)));
-        this.start = -1;
-        this.from = end;
-        continue;
-      }
-      this.from = Math.max(this.from, this.buf.length - OVERLAP) - this.start;
-      this.buf = this.buf.slice(this.start);
-      this.start = 0;
-      return out;
-    }
+/** The same markers the import counts (markers.ts): every one of them becomes a record or a failure. */
+export class PubmedXmlSplitter extends XmlRecordSplitter {
+  constructor() {
+    super(['PubmedArticle', 'PubmedBookArticle']);
   }
 }
 
