@@ -3,7 +3,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from '../support/axe.ts';
-import { hasChromium, launchBrowser, requireBuiltClient, watchConsoleErrors } from '../support/browser.ts';
+import { hasChromium, launchBrowser, requireBuiltClient, watchConsoleErrors, PAGE_TIMEOUT } from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
 const BIBTEX = `@book{murray2010open,
@@ -106,7 +106,7 @@ describe.runIf(hasChromium)('citations screen', () => {
       },
     });
     expect(long.status).toBe(201);
-    page.setDefaultTimeout(8000);
+    page.setDefaultTimeout(PAGE_TIMEOUT);
     for (const viewport of [{ width: 1280, height: 900 }, { width: 1024, height: 700 }, { width: 390, height: 844 }]) {
       await page.setViewportSize(viewport);
       await page.goto(`${server.url}/#/citations`);

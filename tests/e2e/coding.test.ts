@@ -5,7 +5,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from '../support/axe.ts';
-import { hasChromium, launchBrowser, requireBuiltClient, trackNetwork, watchConsoleErrors } from '../support/browser.ts';
+import { hasChromium, launchBrowser, requireBuiltClient, trackNetwork, watchConsoleErrors, PAGE_TIMEOUT } from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
 const TOPICS = ['family group conferencing', 'kinship care', 'youth justice', 'early help', 'foster care', 'advocacy'];
@@ -72,7 +72,7 @@ describe.runIf(hasChromium)('coding by keyboard', () => {
     frameworkOfPhase = Number(nodes.find((n) => n.ref === (phaseNode as Node & { parentRef: string }).parentRef)?.id);
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    page.setDefaultTimeout(8000);
+    page.setDefaultTimeout(PAGE_TIMEOUT);
     network = trackNetwork(page);
     watchConsoleErrors(page, consoleErrors);
   });

@@ -4,7 +4,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from '../support/axe.ts';
-import { hasChromium, launchBrowser, requireBuiltClient, watchConsoleErrors } from '../support/browser.ts';
+import { hasChromium, launchBrowser, requireBuiltClient, watchConsoleErrors, PAGE_TIMEOUT } from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
 interface StageRow { name: string; focus: string; purpose: string; keyLabel: string; keyQuestion: string; successMeasures: string; bandId: number | null }
@@ -38,7 +38,7 @@ describe.runIf(hasChromium)('new review wizard', () => {
     server = await startTestServer();
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.setDefaultTimeout(8000);
+    page.setDefaultTimeout(PAGE_TIMEOUT);
     watchConsoleErrors(page, consoleErrors);
   });
   afterAll(async () => {

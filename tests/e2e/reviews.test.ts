@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from '../support/axe.ts';
-import { hasChromium, launchBrowser, requireBuiltClient, trackNetwork, watchConsoleErrors } from '../support/browser.ts';
+import { hasChromium, launchBrowser, requireBuiltClient, trackNetwork, watchConsoleErrors, PAGE_TIMEOUT } from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
 interface ReviewRow { id: number; slug: string; title: string; version: number; archivedAt: string | null; deletedAt: string | null; description: string; targetCaption: string }
@@ -47,7 +47,7 @@ describe.runIf(hasChromium)('reviews page and settings', () => {
     expect(other.status).toBe(201);
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-    page.setDefaultTimeout(8000);
+    page.setDefaultTimeout(PAGE_TIMEOUT);
     network = trackNetwork(page);
     watchConsoleErrors(page, consoleErrors);
     await openReviews();

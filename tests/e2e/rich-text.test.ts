@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { libraryOf } from '../../server/routes/literature.ts';
 import { axeViolations } from '../support/axe.ts';
-import { hasChromium, launchBrowser, requireBuiltClient, watchConsoleErrors } from '../support/browser.ts';
+import { hasChromium, launchBrowser, requireBuiltClient, watchConsoleErrors, PAGE_TIMEOUT } from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
 const BIB = `@article{homo2020,
@@ -53,7 +53,7 @@ describe.runIf(hasChromium)('rich titles on screen', () => {
     expect((await server.request('POST', `/api/reviews/${review.id}/screening/stages`, { kind: 'title-abstract' }, { 'x-workbench-reviewer': String(me) })).status).toBe(201);
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.setDefaultTimeout(8000);
+    page.setDefaultTimeout(PAGE_TIMEOUT);
     page.on('dialog', (d) => {
       dialogs.push(d.message());
       void d.dismiss();

@@ -3,7 +3,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from '../support/axe.ts';
-import { hasChromium, launchBrowser, requireBuiltClient, trackNetwork, watchConsoleErrors } from '../support/browser.ts';
+import { hasChromium, launchBrowser, requireBuiltClient, trackNetwork, watchConsoleErrors, PAGE_TIMEOUT } from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
 const SCREENS = ['overview', 'crosswalk', 'crosswalk/stages', 'align', 'lanes', 'coverage', 'pairwise', 'framework',
@@ -41,7 +41,7 @@ describe.runIf(hasChromium)('small screens', () => {
 
   it('on a phone no screen scrolls sideways, and the header is one line with a menu', async () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
-    page.setDefaultTimeout(8000);
+    page.setDefaultTimeout(PAGE_TIMEOUT);
     watchConsoleErrors(page, consoleErrors);
     expect(await sidewaysScrollers(page, [...SCREENS.map((s) => `#/r/stages-of-innovation/${s}`), ...PAGES])).toEqual([]);
 
@@ -70,7 +70,7 @@ describe.runIf(hasChromium)('small screens', () => {
 
   it('at 1024 × 700 no screen scrolls sideways and the menu button is not shown', async () => {
     const page = await browser.newPage({ viewport: { width: 1024, height: 700 } });
-    page.setDefaultTimeout(8000);
+    page.setDefaultTimeout(PAGE_TIMEOUT);
     watchConsoleErrors(page, consoleErrors);
     expect(await sidewaysScrollers(page, [...SCREENS.map((s) => `#/r/stages-of-innovation/${s}`), ...PAGES])).toEqual([]);
     expect(await page.getByRole('button', { name: 'Menu' }).isVisible()).toBe(false);

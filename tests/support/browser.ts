@@ -7,6 +7,11 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const hasChromium = fs.existsSync(CHROMIUM_PATH);
+/**
+ * How long a page action or wait may take before it fails: generous, since CI shares its cores and a loaded machine
+ * takes seconds where a quiet one takes milliseconds; every wait ends as soon as its condition holds.
+ */
+export const PAGE_TIMEOUT = 20_000;
 
 if (!hasChromium) {
   const message = `Chromium not found at ${CHROMIUM_PATH}: browser tests cannot run. Install it (apt-get install -y chromium) or set CHROMIUM_PATH.`;
